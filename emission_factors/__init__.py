@@ -1,0 +1,1 @@
+"""Bundled emission-factor datasets (data only; see README.md in this folder)."""

@@ -1,0 +1,157 @@
+"""The result of an assessment, with summaries that keep "not covered" apart from zero."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .schema.base import INDICATORS, STAGES, TIERS
+from .units import INDICATOR_UNITS, quantity
+
+__all__ = ["Assessment"]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Impacts of a project with every number traceable to its factor and source.
+
+    Attributes
+    ----------
+    table : DataFrame
+        One row per activity × stage × indicator, with trace columns (factor code and
+        value, dataset, source, region used) and ``impact`` in ``impact_unit``; NaN
+        impact means *not covered* (no factor for that indicator).
+    inventory : DataFrame
+        The physical flows (kWh, GB, device shares, TB-years) before characterisation.
+    quantities : DataFrame
+        Intermediate figures of the kinds (GB moved, device-hours…) with their sources.
+    provenance : DataFrame
+        The datasets used: edition, retrieval date, licence, attribution.
+    warnings : tuple of str
+        Region substitutions and other points to read.
+    options : dict
+        Method choices (device allocation, default regions).
+    """
+
+    project: Any
+    table: pd.DataFrame
+    inventory: pd.DataFrame
+    quantities: pd.DataFrame
+    provenance: pd.DataFrame
+    warnings: tuple[str, ...] = ()
+    options: dict = field(default_factory=dict)
+
+    # -- totals -----------------------------------------------------------------------
+    def _rows(self, indicator: str) -> pd.DataFrame:
+        if indicator not in INDICATOR_UNITS:
+            from .errors import ProjectError
+
+            raise ProjectError(f"indicator {indicator!r} is not one of {list(INDICATOR_UNITS)}",
+                               path="indicator", value=indicator)
+        return self.table[self.table["indicator"] == indicator]
+
+    def total(self, indicator: str = "climate_change"):
+        """Total of the covered parts as a pint quantity (``.to("tCO2e")`` works).
+
+        Parts with no factor for the indicator are listed by :meth:`not_covered`; when
+        nothing is covered the total is NaN, never 0.
+        """
+        impact = self._rows(indicator)["impact"]
+        return quantity(float(impact.sum(min_count=1)), INDICATOR_UNITS[indicator])
+
+    def electricity(self):
+        """Final electricity of all activities, as a pint quantity in kWh."""
+        return quantity(float(self.inventory["electricity_kwh"].sum()), "kWh")
+
+    def totals(self) -> pd.DataFrame:
+        """One row per indicator: total, its low–high range and how much is not covered.
+
+        ``low``/``high`` put every factor at the low (high) end of its range at once: a
+        bound, not a confidence interval.
+        """
+        g = self.table.groupby("indicator", sort=False)
+        out = pd.DataFrame({
+            "total": g["impact"].sum(min_count=1),
+            "low": g["impact_low"].sum(min_count=1), "high": g["impact_high"].sum(min_count=1),
+            "rows_not_covered": g["impact"].agg(lambda s: int(s.isna().sum())),
+        }).reindex(list(INDICATORS))
+        out["unit"] = [INDICATOR_UNITS[i] for i in out.index]
+        out["rows_not_covered"] = out["rows_not_covered"].fillna(0).astype(int)
+        return out.rename_axis("indicator").reset_index()
+
+    def not_covered(self, indicator: str | None = None) -> pd.DataFrame:
+        """Parts of the project with no factor for an indicator."""
+        rows = self.table if indicator is None else self._rows(indicator)
+        miss = rows[rows["impact"].isna()]
+        return (miss[["indicator", "service", "component", "tier", "factor_code"]]
+                .drop_duplicates().reset_index(drop=True))
+
+    # -- breakdowns -------------------------------------------------------------------
+    def breakdown(self, by=("stage", "tier"), indicator: str = "climate_change") -> pd.DataFrame:
+        """Impacts summed by one or two columns (``stage``, ``tier``, ``service``,
+        ``component``…). A cell with only not-covered rows is NaN, not 0."""
+        by = [by] if isinstance(by, str) else list(by)
+        rows = self._rows(indicator)
+        order = {"stage": list(STAGES), "tier": list(TIERS)}
+        summed = rows.groupby(by, sort=False)["impact"].sum(min_count=1)
+        if len(by) == 1:
+            out = summed
+            if by[0] in order:
+                out = out.reindex([k for k in order[by[0]] if k in out.index])
+            return out.rename(f"{indicator}_{INDICATOR_UNITS[indicator]}").to_frame()
+        table = summed.unstack(by[1])
+        if by[0] in order:
+            table = table.reindex([k for k in order[by[0]] if k in table.index])
+        if by[1] in order:
+            table = table.reindex(columns=[k for k in order[by[1]] if k in table.columns])
+        return table
+
+    def by_stage(self, indicator: str = "climate_change") -> pd.Series:
+        return self.breakdown("stage", indicator).iloc[:, 0]
+
+    def by_tier(self, indicator: str = "climate_change") -> pd.Series:
+        return self.breakdown("tier", indicator).iloc[:, 0]
+
+    def by_service(self, indicator: str = "climate_change") -> pd.Series:
+        return self.breakdown("service", indicator).iloc[:, 0]
+
+    def per_functional_unit(self, indicator: str = "climate_change"):
+        """Total divided by the functional unit's quantity (None without a functional unit)."""
+        fu = self.project.functional_unit
+        if fu is None:
+            return None
+        return self.total(indicator) / fu.quantity
+
+    # -- export -----------------------------------------------------------------------
+    def to_dict(self) -> dict:
+        """A JSON-ready summary with units, breakdowns, options and provenance."""
+        def clean(x):
+            return None if x is None or (isinstance(x, float) and not np.isfinite(x)) else x
+
+        totals = [{k: clean(v) for k, v in r.items()} for r in self.totals().to_dict("records")]
+        fu = self.project.functional_unit
+        per_fu = None
+        if fu is not None:
+            per_fu = {"functional_unit": fu.name, "quantity": fu.quantity,
+                      "climate_change_kgco2e": self.per_functional_unit().magnitude}
+        stage_tier = self.breakdown(("stage", "tier"))
+        return {
+            "project": self.project.name,
+            "organisation": self.project.organisation,
+            "options": self.options,
+            "totals": totals,
+            "electricity_kwh": self.electricity().magnitude,
+            "per_functional_unit": per_fu,
+            "climate_change_by_stage_and_tier_kgco2e": {
+                s: {t: clean(float(v)) for t, v in row.items()}
+                for s, row in stage_tier.to_dict("index").items()},
+            "climate_change_by_service_kgco2e": {k: clean(float(v)) for k, v in
+                                                 self.by_service().items()},
+            "not_covered": self.not_covered().to_dict("records"),
+            "warnings": list(self.warnings),
+            "provenance": self.provenance.to_dict("records"),
+            "quantities": self.quantities.to_dict("records"),
+        }

@@ -1,0 +1,272 @@
+"""Load, validate and look up emission factors and activity parameters.
+
+A :class:`Dataset` is one folder of ``emission_factors/`` (see that folder's README for
+the format). A :class:`FactorRegistry` combines datasets into two tables with values
+converted once to canonical units, so the engine works on plain floats:
+
+- ``factors``: impact per unit of flow, in ``<indicator unit>/<flow unit>``
+  (``kgCO2e/kWh``, ``kgCO2e/GB``, ``kgCO2e/device``…);
+- ``parameters``: activity parameters, converted on request.
+
+Regions resolve from a country to ``EU27`` (for EU members) to ``GLO``; every such
+substitution is returned to the caller so that it can be reported, never silent.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import DatasetError, UnknownFactorError, UnitError, close_matches
+from ..units import FLOW_UNITS, INDICATOR_UNITS, conversion_factor
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["Dataset", "FactorRegistry", "read_dataset", "default_registry", "EU27"]
+
+EU27 = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR IE IT LV LT LU MT NL PL PT RO SK SI ES SE"
+                 .split())
+STAGES = ("manufacturing", "distribution", "use", "end_of_life")
+DISTRIBUTIONS = ("triangular", "uniform", "lognormal")
+QUALITIES = ("published", "derived", "estimate")
+FACTOR_COLUMNS = ("code", "region", "year", "stage", "indicator", "value", "unit", "low", "high",
+                  "distribution", "quality", "source_ref", "note")
+PARAMETER_COLUMNS = ("code", "region", "year", "value", "unit", "low", "high", "distribution",
+                     "quality", "source_ref", "note")
+METADATA_KEYS = ("id", "title", "publisher", "edition", "retrieved", "url", "licence",
+                 "attribution", "sources")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One dataset edition: its metadata and its raw tables (values in their own units)."""
+
+    id: str
+    metadata: dict[str, Any]
+    factors: "pd.DataFrame"
+    parameters: "pd.DataFrame"
+    path: Path | None = field(default=None, compare=False)
+
+    def problems(self) -> list[str]:
+        """Integrity problems of this dataset alone (empty when valid)."""
+        out = [f"{self.id}: metadata lacks {k!r}" for k in METADATA_KEYS if not self.metadata.get(k)]
+        sources = self.metadata.get("sources") or {}
+        for name, table, cols in (("factors.csv", self.factors, FACTOR_COLUMNS),
+                                  ("parameters.csv", self.parameters, PARAMETER_COLUMNS)):
+            missing = [c for c in cols if c not in table.columns]
+            if missing:
+                out.append(f"{self.id}/{name}: missing columns {missing}")
+                continue
+            for i, row in enumerate(table.itertuples(index=False), start=2):
+                where = f"{self.id}/{name} line {i} ({row.code})"
+                if row.source_ref not in sources:
+                    out.append(f"{where}: source_ref {row.source_ref!r} not in metadata sources")
+                if not (row.low <= row.value <= row.high):
+                    out.append(f"{where}: range [{row.low}, {row.high}] does not contain {row.value}")
+                if row.distribution not in DISTRIBUTIONS:
+                    out.append(f"{where}: distribution {row.distribution!r} not in {DISTRIBUTIONS}")
+                if row.quality not in QUALITIES:
+                    out.append(f"{where}: quality {row.quality!r} not in {QUALITIES}")
+                if name == "factors.csv":
+                    if row.stage not in STAGES:
+                        out.append(f"{where}: stage {row.stage!r} not in {STAGES}")
+                    if row.indicator not in INDICATOR_UNITS:
+                        out.append(f"{where}: indicator {row.indicator!r} unknown")
+                    else:
+                        try:
+                            _flow_of_unit(row.unit, row.indicator)
+                        except UnitError as exc:
+                            out.append(f"{where}: {exc}")
+                else:
+                    try:
+                        conversion_factor(row.unit, row.unit)
+                    except UnitError as exc:
+                        out.append(f"{where}: {exc}")
+        return out
+
+
+def read_dataset(path: str | Path) -> Dataset:
+    """Read one dataset folder (``metadata.yaml``, ``factors.csv``, ``parameters.csv``)."""
+    import pandas as pd
+    import yaml
+
+    path = Path(path)
+    meta_file = path / "metadata.yaml"
+    if not meta_file.is_file():
+        raise DatasetError(f"{path}: no metadata.yaml")
+    try:
+        metadata = yaml.safe_load(meta_file.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise DatasetError(f"{meta_file}: not valid YAML ({exc})") from None
+
+    def table(name: str, columns: tuple[str, ...]) -> pd.DataFrame:
+        file = path / name
+        if not file.is_file():
+            return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+        df = pd.read_csv(file, dtype={"code": str, "region": str, "unit": str, "note": str},
+                         keep_default_na=False, na_values={"value": [""], "low": [""], "high": [""]})
+        for col in ("value", "low", "high"):
+            if col in df:
+                df[col] = pd.to_numeric(df[col], errors="coerce")
+        return df
+
+    return Dataset(id=str(metadata.get("id") or path.name), metadata=metadata,
+                   factors=table("factors.csv", FACTOR_COLUMNS),
+                   parameters=table("parameters.csv", PARAMETER_COLUMNS), path=path)
+
+
+def _flow_of_unit(unit: str, indicator: str) -> tuple[str, float]:
+    """Which flow a factor unit characterises, and the multiplier to canonical units."""
+    target = INDICATOR_UNITS[indicator]
+    for flow, flow_unit in FLOW_UNITS.items():
+        try:
+            return flow, conversion_factor(unit, f"({target})/({flow_unit})")
+        except UnitError:
+            continue
+    raise UnitError(f"factor unit {unit!r} is not {target} per one of "
+                    f"{', '.join(FLOW_UNITS.values())}")
+
+
+class FactorRegistry:
+    """Factors and parameters of several datasets, validated and indexed.
+
+    Parameters
+    ----------
+    datasets
+        The datasets to combine; a key present in two datasets is an error.
+    """
+
+    def __init__(self, datasets: list[Dataset]):
+        import pandas as pd
+
+        self.datasets = {d.id: d for d in datasets}
+        problems = [p for d in datasets for p in d.problems()]
+        if problems:
+            raise DatasetError("invalid emission-factor data:\n- " + "\n- ".join(problems[:50]))
+        factors = pd.concat([d.factors.assign(dataset=d.id) for d in datasets], ignore_index=True)
+        params = pd.concat([d.parameters.assign(dataset=d.id) for d in datasets], ignore_index=True)
+        for name, df, key in (("factor", factors, ["code", "region", "year", "stage", "indicator"]),
+                              ("parameter", params, ["code", "region", "year"])):
+            dup = df[df.duplicated(key, keep=False)]
+            if len(dup):
+                rows = dup.sort_values(key)[key + ["dataset"]].head(10).to_string(index=False)
+                raise DatasetError(f"duplicate {name} keys across datasets:\n{rows}")
+        # Canonical values: one pint conversion per distinct (unit, indicator).
+        conv = {(u, i): _flow_of_unit(u, i) for u, i in
+                factors[["unit", "indicator"]].drop_duplicates().itertuples(index=False)}
+        pairs = list(zip(factors["unit"], factors["indicator"]))
+        factors["flow"] = [conv[p][0] for p in pairs]
+        mult = pd.Series([conv[p][1] for p in pairs], index=factors.index, dtype=float)
+        for col in ("value", "low", "high"):
+            factors[f"{col}_canonical"] = factors[col] * mult
+        factors["unit_canonical"] = [f"{INDICATOR_UNITS[i]}/{FLOW_UNITS[f]}"
+                                     for i, f in zip(factors["indicator"], factors["flow"])]
+        # Latest year of each key is the one in force.
+        latest = factors.sort_values("year").drop_duplicates(
+            ["code", "region", "stage", "indicator"], keep="last")
+        self.factors = latest.sort_values(["code", "region", "stage", "indicator"]).reset_index(drop=True)
+        self.parameters = (params.sort_values("year").drop_duplicates(["code", "region"], keep="last")
+                           .set_index(["code", "region"]).sort_index())
+        self._regions = self.factors.groupby("code")["region"].agg(frozenset).to_dict()
+        self._flows = self.factors.groupby("code")["flow"].first().to_dict()
+        self._param_regions = (self.parameters.reset_index().groupby("code")["region"]
+                               .agg(frozenset).to_dict())
+
+    # -- look-ups ---------------------------------------------------------------------
+    def codes(self) -> list[str]:
+        """All factor codes."""
+        return sorted(self._regions)
+
+    def parameter_codes(self) -> list[str]:
+        """All parameter codes."""
+        return sorted(self._param_regions)
+
+    def flow(self, code: str) -> str:
+        """The flow a factor code characterises (``electricity``, ``data``, ``device``…)."""
+        try:
+            return self._flows[code]
+        except KeyError:
+            raise UnknownFactorError(code, matches=close_matches(code, self._flows)) from None
+
+    def is_regional(self, code: str) -> bool:
+        """Whether a factor code has values per region (not only a world value)."""
+        return self._regions.get(code, frozenset()) != frozenset({"GLO"})
+
+    def resolve_region(self, code: str, region: str, *, parameter: bool = False) -> str:
+        """The region whose value applies to ``region``: itself, else EU27, else GLO."""
+        known = (self._param_regions if parameter else self._regions).get(code)
+        if known is None:
+            pool = self._param_regions if parameter else self._regions
+            raise UnknownFactorError(code, matches=close_matches(code, pool),
+                                     what="parameter" if parameter else "factor")
+        for candidate in (region, "EU27" if region in EU27 else None, "GLO"):
+            if candidate in known:
+                return candidate
+        raise UnknownFactorError(code, region=region, matches=sorted(known)[:8],
+                                 what="parameter" if parameter else "factor")
+
+    def factor(self, code: str, *, indicator: str = "climate_change", region: str = "GLO",
+               stage: str | None = None, unit: str | None = None) -> float:
+        """Value of a factor, summed over stages unless ``stage`` is given.
+
+        ``unit`` converts the result (default: canonical, e.g. ``kgCO2e/kWh``).
+        """
+        used = self.resolve_region(code, region)
+        f = self.factors
+        rows = f[(f["code"] == code) & (f["region"] == used) & (f["indicator"] == indicator)]
+        if stage is not None:
+            rows = rows[rows["stage"] == stage]
+        if rows.empty:
+            raise UnknownFactorError(code, region=used, what=f"{indicator} factor")
+        value = float(rows["value_canonical"].sum())
+        return value * conversion_factor(rows["unit_canonical"].iloc[0], unit) if unit else value
+
+    def parameter_row(self, code: str, region: str = "GLO") -> "pd.Series":
+        """The parameter's row (value, unit, range, source) for a region."""
+        used = self.resolve_region(code, region, parameter=True)
+        return self.parameters.loc[(code, used)]
+
+    def parameter(self, code: str, unit: str, *, region: str = "GLO") -> float:
+        """A parameter's value converted to ``unit``."""
+        row = self.parameter_row(code, region)
+        return float(row["value"]) * conversion_factor(row["unit"], unit)
+
+    def citation(self, dataset_id: str, source_ref: str) -> str:
+        """The full citation of a source of a dataset."""
+        src = self.datasets[dataset_id].metadata.get("sources", {}).get(source_ref, {})
+        return src.get("citation", source_ref) if isinstance(src, dict) else str(src)
+
+    def provenance(self, dataset_ids: list[str] | None = None) -> "pd.DataFrame":
+        """One row per dataset: edition, retrieval date, licence, attribution."""
+        import pandas as pd
+
+        ids = dataset_ids if dataset_ids is not None else list(self.datasets)
+        keys = ("title", "publisher", "edition", "retrieved", "url", "licence", "attribution")
+        return pd.DataFrame([{"dataset": i, **{k: str(self.datasets[i].metadata.get(k, ""))
+                                               for k in keys}} for i in ids])
+
+    def __repr__(self) -> str:
+        return (f"FactorRegistry({len(self.datasets)} datasets, {len(self.factors)} factors, "
+                f"{len(self.parameters)} parameters)")
+
+
+def bundled_path() -> Path:
+    """Folder of the bundled ``emission_factors`` data package."""
+    import emission_factors
+
+    if not getattr(emission_factors, "__file__", None):
+        raise DatasetError("the emission_factors data package is not installed")
+    return Path(emission_factors.__file__).parent
+
+
+@functools.cache
+def default_registry() -> FactorRegistry:
+    """The registry of every bundled dataset (loaded on first call, then cached)."""
+    root = bundled_path()
+    folders = sorted(p for p in root.iterdir() if (p / "metadata.yaml").is_file())
+    if not folders:
+        raise DatasetError(f"no dataset found in {root}")
+    return FactorRegistry([read_dataset(p) for p in folders])

@@ -1,0 +1,102 @@
+"""Building blocks of the project-file schema, shared by the project model and the kinds.
+
+Quantities in a project file are written either as a number in the field's documented
+unit (``hours: 1200``) or as a string with a unit (``hours: "1200 h"``,
+``master_size: "46 MB"``); both validate to a float in the field's unit, and a unit of
+the wrong dimension is an error naming the field.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+
+from ..errors import UnitError
+from ..units import conversion_factor
+
+__all__ = ["Model", "QuantityField", "Region", "Share", "TIERS", "STAGES", "INDICATORS",
+           "ServiceBase", "Tier"]
+
+TIERS = ("user_devices", "networks", "data_centres", "onsite")
+STAGES = ("manufacturing", "distribution", "use", "end_of_life")
+INDICATORS = ("climate_change", "primary_energy", "abiotic_depletion", "water")
+
+_REGION_RE = re.compile(r"^([A-Z]{2}|EU27|GLO)$")
+
+
+class Model(BaseModel):
+    """Base of every project-file model: immutable, strict about unknown keys."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True,
+                              str_strip_whitespace=True)
+
+
+def _to_unit(unit: str, value: Any) -> float:
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number or a quantity in {unit}, got a boolean")
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        from ..units import parse_quantity
+
+        try:
+            q = parse_quantity(value)
+        except UnitError as exc:
+            raise ValueError(f"{exc}; write a number in {unit} or e.g. '3 {unit}'") from None
+        if not hasattr(q, "units"):
+            number = float(q)
+        else:
+            try:
+                number = float(q.magnitude) * conversion_factor(str(q.units), unit)
+            except UnitError:
+                raise ValueError(f"unit {format(q.units, '~P')!r} is not a {unit}-like unit "
+                                 f"(expected something convertible to {unit})") from None
+    else:
+        raise ValueError(f"expected a number in {unit} or a string such as '3 {unit}'")
+    if not math.isfinite(number):
+        raise ValueError(f"expected a finite number in {unit}, got {value!r}")
+    return number
+
+
+def QuantityField(unit: str, default: Any = ..., *, ge: float | None = None,
+                  le: float | None = None, gt: float | None = None,
+                  description: str = "") -> Any:
+    """A float field in ``unit`` that also accepts strings with units.
+
+    Returns a pydantic ``Annotated`` type; use it as ``x: QuantityField("hour", ge=0) = 1``.
+    """
+    schema = {"anyOf": [{"type": "number"}, {"type": "string"}],
+              "description": (description + f" [{unit}]").strip(), "x-unit": unit}
+    field_kw = {k: v for k, v in {"ge": ge, "le": le, "gt": gt}.items() if v is not None}
+    return Annotated[float, BeforeValidator(lambda v: _to_unit(unit, v)),
+                     WithJsonSchema(schema), Field(**field_kw)]
+
+
+def _check_region(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("expected a country code such as 'FR', or 'EU27' or 'GLO'")
+    code = value.strip().upper()
+    if not _REGION_RE.match(code):
+        raise ValueError(f"{value!r} is not a region code: use an ISO 3166-1 alpha-2 "
+                         f"country code ('FR', 'DE'…), 'EU27' or 'GLO' (world)")
+    return code
+
+
+Region = Annotated[str, BeforeValidator(_check_region),
+                   WithJsonSchema({"type": "string", "pattern": _REGION_RE.pattern})]
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+Tier = Literal["user_devices", "networks", "data_centres", "onsite"]
+
+
+class ServiceBase(Model):
+    """Fields common to every service, whatever its kind."""
+
+    name: str = Field(min_length=1, max_length=200)
+    description: str = ""
+    audience_country: Region | None = Field(
+        None, description="Where this service's users are, if not the project's.")
+    hosting_country: Region | None = Field(
+        None, description="Where this service's servers are, if not the project's.")

@@ -1,0 +1,79 @@
+"""The project model: what a project file describes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, model_validator
+
+from ..archetypes import KINDS
+from .base import Model, Region
+
+__all__ = ["Project", "ReportingPeriod", "FunctionalUnit", "Options", "Service",
+           "SCHEMA_VERSION"]
+
+SCHEMA_VERSION = 1
+
+_service_models = tuple(m.Service for m in KINDS.values())
+Service = (Annotated[Union[_service_models], Field(discriminator="kind")]  # noqa: UP007
+           if len(_service_models) > 1 else _service_models[0])
+
+
+class ReportingPeriod(Model):
+    """The period the project's activity figures cover."""
+
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.end <= self.start:
+            raise ValueError(f"end ({self.end}) must be after start ({self.start})")
+        return self
+
+
+class FunctionalUnit(Model):
+    """What the service delivers, and how much of it over the period.
+
+    Example: ``name: "hour of video viewed"``, ``quantity: 12000``.
+    """
+
+    name: str = Field(min_length=1)
+    quantity: float = Field(gt=0)
+
+
+class Options(Model):
+    """Choices of method, recorded in every result."""
+
+    allocation: Literal["use_time", "calendar_time"] = Field(
+        "use_time", description="How a device's manufacture is shared among its uses: "
+        "by hours of use over the device's life (ADEME's convention) or by calendar time "
+        "(Boavizta's).")
+
+
+class Project(Model):
+    """A digital cultural service (or several) to assess."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    name: str = Field(min_length=1, max_length=200)
+    organisation: str = ""
+    description: str = ""
+    reporting_period: ReportingPeriod | None = None
+    audience_country: Region = Field("FR", description="Where the users are (electricity "
+                                     "of devices and networks).")
+    hosting_country: Region = Field("FR", description="Where the servers are (electricity "
+                                    "of data centres).")
+    functional_unit: FunctionalUnit | None = None
+    options: Options = Options()
+    services: list[Service] = Field(min_length=1)  # type: ignore[valid-type]
+
+    @model_validator(mode="after")
+    def _unique_service_names(self):
+        seen: dict[str, int] = {}
+        for i, svc in enumerate(self.services):
+            if svc.name in seen:
+                raise ValueError(f"services[{i}].name {svc.name!r} is already the name of "
+                                 f"services[{seen[svc.name]}]; service names must be unique")
+            seen[svc.name] = i
+        return self

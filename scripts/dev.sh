@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# scripts/dev.sh run  -> set up (once) and start the app on http://127.0.0.1:${PORT:-8501}
+# scripts/dev.sh test -> set up (once, incl. Debian's chromium) and run every test
+# scripts/dev.sh bench -> set up and run the benchmarks
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=${VENV:-.venv}; PY="$VENV/bin/python"
+export PIP_DISABLE_PIP_VERSION_CHECK=1 CODECARBON_LOG_LEVEL=${CODECARBON_LOG_LEVEL:-error}
+
+ensure_venv() {   # (re)install only when requirements.txt or pyproject.toml changed
+  [ -x "$PY" ] || python3 -m venv "$VENV"
+  local stamp="$VENV/.req-stamp"
+  if [ ! -f "$stamp" ] || ! cat requirements.txt pyproject.toml | cmp -s - "$stamp"; then
+    "$PY" -m pip install -q -r requirements.txt
+    "$PY" -m pip install -q --no-deps -e .
+    cat requirements.txt pyproject.toml > "$stamp"
+  fi
+}
+
+ensure_chromium() {   # Playwright cannot download its browser here: use Debian's
+  command -v chromium >/dev/null 2>&1 && return
+  local SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    chromium fonts-liberation >/dev/null
+}
+
+case "${1:-}" in
+  run)   ensure_venv; exec "$PY" -m streamlit run app.py --server.port "${PORT:-8501}" ;;
+  test)  ensure_venv; ensure_chromium; shift; exec "$PY" -m pytest "$@" ;;
+  bench) ensure_venv; shift; for b in benchmarks/bench_*.py; do "$PY" "$b"; done ;;
+  *)     echo "usage: $0 run|test|bench [pytest args]" >&2; exit 2 ;;
+esac
