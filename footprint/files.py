@@ -68,8 +68,9 @@ def _path_of(loc: tuple, kinds: set[str]) -> str:
 def _error_message(err: dict, kinds: set[str]) -> str:
     from .errors import close_matches
 
-    if err["type"] == "union_tag_invalid":
-        tag = err.get("ctx", {}).get("tag", "")
+    if err["type"] == "union_tag_invalid" or (err["type"] == "literal_error"
+                                              and err["loc"][-1:] == ("kind",)):
+        tag = str(err.get("ctx", {}).get("tag", err.get("input", "")))
         near = close_matches(tag, kinds)
         hint = f"; did you mean {', '.join(map(repr, near))}?" if near else ""
         return f"kind {tag!r} is not known; known kinds: {', '.join(sorted(kinds))}{hint}"

@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .factors import FactorRegistry
 
 __all__ = ["COLUMNS", "QUANTITY_COLUMNS", "Context", "rows", "device_time", "quantities",
-           "concat", "device_share"]
+           "concat", "device_share", "parameter_vector", "transfer"]
 
 COLUMNS = ("service", "component", "tier", "flow", "amount", "factor_code", "region",
            "electricity_kwh")
@@ -95,16 +95,22 @@ def concat(frames, columns=COLUMNS) -> "pd.DataFrame":
     return pd.concat(frames, ignore_index=True)[list(columns)]
 
 
+def parameter_vector(registry, codes, unit: str, regions) -> np.ndarray:
+    """Parameter values for arrays of codes and regions, one look-up per distinct pair."""
+    codes, regions = np.broadcast_arrays(np.asarray(codes, dtype=str),
+                                         np.asarray(regions, dtype=str))
+    pairs = np.char.add(np.char.add(codes.ravel(), "|"), regions.ravel())
+    uniq, inverse = np.unique(pairs, return_inverse=True)
+    values = np.array([registry.parameter(k.split("|")[0], unit, region=k.split("|")[1])
+                       for k in uniq], dtype=float)
+    return values[inverse].reshape(codes.shape)
+
+
 def _device_parameters(registry, devices: np.ndarray, name: str, unit: str,
                        regions: np.ndarray) -> np.ndarray:
-    """Vector of a per-device parameter (``device.<id>.<name>``), one look-up per distinct pair."""
-    out = np.empty(len(devices), dtype=float)
-    keys = np.char.add(np.char.add(devices.astype(str), "|"), regions.astype(str))
-    uniq, inverse = np.unique(keys, return_inverse=True)
-    values = [registry.parameter(f"device.{k.split('|')[0]}.{name}", unit, region=k.split("|")[1])
-              for k in uniq]
-    out[:] = np.asarray(values, dtype=float)[inverse]
-    return out
+    """Vector of a per-device parameter (``device.<id>.<name>``)."""
+    return parameter_vector(registry, np.char.add(np.char.add("device.", devices.astype(str)),
+                                                  f".{name}"), unit, regions)
 
 
 def device_share(registry, devices, hours, regions, allocation: str) -> np.ndarray:
@@ -179,4 +185,42 @@ def device_time(ctx: Context, *, service, component, tier, device, hours, region
         frames.append(rows(service=service, component=component, tier=tier, flow="electricity",
                            amount=kwh, factor_code="electricity", region=region,
                            electricity_kwh=kwh))
+    return concat(frames)
+
+
+def transfer(ctx: Context, *, service, data_gb, network_shares: dict[str, float], region,
+             hosting_region, serving_energy_code: str = "dc.video.energy",
+             pue_code: str = "dc.pue", component_network: str = "network transfer",
+             component_dc: str = "servers and CDN") -> "pd.DataFrame":
+    """Rows for data served from a data centre to users over networks.
+
+    Networks: ``data_gb × share`` per network type, characterised by the per-GB factors
+    ``network.<type>`` (``fixed``, ``mobile``, ``fixed_excl_box``) of the users' region.
+    Data centre: ``data_gb × serving energy [Wh/GB] × PUE`` of electricity in the
+    hosting region.
+
+    Parameters
+    ----------
+    data_gb : float or array
+        Data delivered [GB].
+    network_shares : dict
+        Share of the data per network type, summing to 1 (e.g. ``{"fixed": 0.8,
+        "mobile": 0.2}``).
+    """
+    data_gb = np.asarray(data_gb, dtype=float)
+    service, region, hosting_region = (np.broadcast_to(np.asarray(v, dtype=object), data_gb.shape)
+                                       for v in (service, region, hosting_region))
+    total_share = sum(network_shares.values())
+    if not np.isclose(total_share, 1.0):
+        raise ProjectError(f"network shares must sum to 1, got {total_share:g}",
+                           path="network_mix", value=network_shares)
+    frames = [rows(service=service, component=component_network, tier="networks", flow="data",
+                   amount=data_gb * share, factor_code=f"network.{kind}", region=region)
+              for kind, share in network_shares.items() if share > 0]
+    wh_per_gb = parameter_vector(ctx.registry, serving_energy_code, "Wh/GB", hosting_region)
+    pue = parameter_vector(ctx.registry, pue_code, "dimensionless", hosting_region)
+    kwh = data_gb * wh_per_gb / 1000.0 * pue
+    frames.append(rows(service=service, component=component_dc, tier="data_centres",
+                       flow="electricity", amount=kwh, factor_code="electricity",
+                       region=hosting_region, electricity_kwh=kwh))
     return concat(frames)

@@ -13,15 +13,27 @@ A kind module defines
   and the intermediate quantities a user checks. ``paths`` gives each service's place
   in the file (``services[3]``) for error messages.
 
-Register a new kind by adding its module to ``KINDS`` below.
+Every public module of this package (name not starting with ``_``) is a kind and is
+found automatically. Kind modules import heavy optional packages (ecologits…) inside
+their functions, never at module level.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from types import ModuleType
 
-from . import custom
 
-KINDS: dict[str, ModuleType] = {m.KIND: m for m in (custom,)}
+def _discover() -> dict[str, ModuleType]:
+    found = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            found[module.KIND] = module
+    return found
+
+
+KINDS: dict[str, ModuleType] = _discover()
 
 __all__ = ["KINDS"]

@@ -1,0 +1,168 @@
+"""Engine: hand-computed results on the round-number factors of tests/data/tiny-2026."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import footprint
+from footprint import parse_project
+
+
+def project(*activities, tier="user_devices", audience="FR", hosting="FR", allocation=None,
+            fu=None):
+    data = {"name": "P", "audience_country": audience, "hosting_country": hosting,
+            "services": [{"name": "S", "kind": "custom", "components": [
+                {"name": "C", "tier": tier, "activities": list(activities)}]}]}
+    if allocation:
+        data["options"] = {"allocation": allocation}
+    if fu:
+        data["functional_unit"] = fu
+    return parse_project(data)
+
+
+def cc(result):
+    return result.total("climate_change").m_as("kgCO2e")
+
+
+def test_device_allocation_use_time(tiny):
+    # 730 h of a laptop: share = 730 / (5 yr × 365 d × 4 h/d) = 0.1 device
+    # embodied = 0.1 × (200 + 10 + 2) = 21.2 kg; use = 25 W × 730 h = 18.25 kWh × 0.05 = 0.9125 kg
+    r = footprint.assess(project({"factor": "device.laptop", "amount": "730 h"}), tiny)
+    assert cc(r) == pytest.approx(21.2 + 0.9125, rel=1e-12)
+    assert r.by_stage()["manufacturing"] == pytest.approx(20.0)
+    assert r.by_stage()["distribution"] == pytest.approx(1.0)
+    assert r.by_stage()["end_of_life"] == pytest.approx(0.2)
+    assert r.electricity().m_as("kWh") == pytest.approx(18.25)
+    assert r.options["allocation"] == "use_time"
+
+
+def test_device_allocation_calendar_time(tiny):
+    # calendar: share = 730 / (5 × 8760) = 1/60 device → embodied 212/60 kg
+    r = footprint.assess(project({"factor": "device.laptop", "amount": "730 h"},
+                                 allocation="calendar_time"), tiny)
+    assert cc(r) == pytest.approx(212 / 60 + 0.9125, rel=1e-12)
+    assert r.options["allocation"] == "calendar_time"
+    # the keyword overrides the project's option, and is recorded
+    r2 = footprint.assess(project({"factor": "device.laptop", "amount": "730 h"}), tiny,
+                          allocation="calendar_time")
+    assert cc(r2) == pytest.approx(cc(r))
+
+
+def test_whole_devices_count(tiny):
+    r = footprint.assess(project({"factor": "device.laptop", "amount": 3, "unit": "device"}), tiny)
+    assert cc(r) == pytest.approx(3 * 212)
+    assert r.electricity().m_as("kWh") == 0
+
+
+def test_network_per_gb(tiny):
+    # 500 GB × 10 gCO2e/GB = 5 kg; 2 TB = 2000 GB (decimal)
+    r = footprint.assess(project({"factor": "network.fixed", "amount": "2 TB"}, tier="networks"),
+                         tiny)
+    assert cc(r) == pytest.approx(20.0)
+    assert r.by_tier()["networks"] == pytest.approx(20.0)
+
+
+def test_electricity_by_country_and_region_fallback(tiny):
+    kwh = {"factor": "electricity", "amount": "100 kWh"}
+    assert cc(footprint.assess(project(kwh, tier="data_centres", hosting="DE"), tiny)) == \
+        pytest.approx(40.0)
+    # Italy is in the EU: the EU27 value applies, and the substitution is reported
+    r = footprint.assess(project(kwh, tier="data_centres", hosting="IT"), tiny)
+    assert cc(r) == pytest.approx(20.0)
+    assert any("region IT" in w and "EU27" in w for w in r.warnings)
+    # Japan: world value
+    assert cc(footprint.assess(project(kwh, tier="data_centres", hosting="JP"), tiny)) == \
+        pytest.approx(50.0)
+    # 0.5 MWh written in another unit converts
+    assert cc(footprint.assess(project({"factor": "electricity", "amount": "0.1 MWh"}), tiny)) == \
+        pytest.approx(5.0)
+
+
+def test_pue_applied_to_server_electricity(tiny):
+    """Data-centre electricity = IT energy × PUE: 80 kWh IT × 1.5 = 120 kWh × 0.05 kg."""
+    pue = tiny.parameter("dc.pue", "dimensionless", region="FR")
+    r = footprint.assess(project({"factor": "electricity", "amount": 80 * pue, "unit": "kWh"},
+                                 tier="data_centres"), tiny)
+    assert cc(r) == pytest.approx(6.0)
+
+
+def test_storage_per_tb_year(tiny):
+    # 500 GB kept 3 years = 1.5 TB·year × 2 kg = 3 kg
+    r = footprint.assess(project({"factor": "storage.hdd.embodied", "amount": 1500,
+                                  "unit": "GB*year"}, tier="data_centres"), tiny)
+    assert cc(r) == pytest.approx(3.0)
+    assert r.by_stage()["manufacturing"] == pytest.approx(3.0)
+
+
+def test_not_covered_is_nan_not_zero(tiny):
+    r = footprint.assess(project({"factor": "network.fixed", "amount": "1 GB"}, tier="networks"),
+                         tiny)
+    assert math.isnan(r.total("primary_energy").magnitude)
+    nc = r.not_covered("primary_energy")
+    assert list(nc["factor_code"]) == ["network.fixed"]
+    totals = r.totals().set_index("indicator")
+    assert totals.loc["primary_energy", "rows_not_covered"] == 1
+    assert math.isnan(totals.loc["water", "total"])
+    # partly covered: the laptop has water for manufacturing only
+    r2 = footprint.assess(project({"factor": "device.laptop", "amount": 1, "unit": "device"},
+                                  {"factor": "network.fixed", "amount": "1 GB"}), tiny)
+    assert r2.total("water").m_as("m**3") == pytest.approx(0.2)
+    assert "network.fixed" in set(r2.not_covered("water")["factor_code"])
+
+
+def test_trace_columns_and_provenance(tiny):
+    r = footprint.assess(project({"factor": "electricity", "amount": "10 kWh"}), tiny)
+    row = r.table[r.table["indicator"] == "climate_change"].iloc[0]
+    assert row["factor_code"] == "electricity" and row["factor_region"] == "FR"
+    assert row["factor_value"] == pytest.approx(0.05) and row["factor_unit"] == "kgCO2e/kWh"
+    assert row["dataset"] == "tiny-2026" and row["source_ref"] == "t"
+    assert row["impact"] == pytest.approx(0.5) and row["impact_unit"] == "kgCO2e"
+    assert (row["impact_low"], row["impact_high"]) == pytest.approx((0.3, 1.0))
+    assert list(r.provenance["dataset"]) == ["tiny-2026"]
+
+
+def test_total_is_pint_and_converts(tiny):
+    r = footprint.assess(project({"factor": "electricity", "amount": "20000 kWh"}), tiny)
+    assert r.total().to("tCO2e").magnitude == pytest.approx(1.0)
+    with pytest.raises(Exception):
+        r.total().to("kg")  # CO2e is its own dimension
+
+
+def test_functional_unit_and_breakdowns(tiny):
+    r = footprint.assess(project({"factor": "electricity", "amount": "100 kWh"},
+                                 fu={"name": "visit", "quantity": 1000}), tiny)
+    assert r.per_functional_unit().to("gCO2e").magnitude == pytest.approx(5.0)
+    table = r.breakdown(("stage", "tier"))
+    assert table.loc["use", "user_devices"] == pytest.approx(5.0)
+    assert r.by_service()["S"] == pytest.approx(5.0)
+    d = r.to_dict()
+    assert d["per_functional_unit"]["climate_change_kgco2e"] == pytest.approx(0.005)
+    assert d["totals"][0]["unit"] == "kgCO2e"
+
+
+def test_unknown_factor_names_path_and_close_matches(tiny):
+    with pytest.raises(footprint.ProjectError) as exc:
+        footprint.assess(project({"factor": "electricty", "amount": "1 kWh"}), tiny)
+    assert exc.value.path == "services[0].components[0].activities[0].factor"
+    assert "electricity" in str(exc.value)
+
+
+def test_unit_of_wrong_dimension_names_path(tiny):
+    with pytest.raises(footprint.ProjectError) as exc:
+        footprint.assess(project({"factor": "electricity", "amount": "3 GB"}), tiny)
+    assert exc.value.path == "services[0].components[0].activities[0].unit"
+    assert "kWh" in str(exc.value)
+    assert isinstance(exc.value, ValueError)
+
+
+def test_many_components_vectorised(tiny):
+    comps = [{"name": f"c{i}", "tier": "data_centres",
+              "activities": [{"factor": "electricity", "amount": i, "unit": "kWh"}]}
+             for i in range(1000)]
+    p = parse_project({"name": "big", "hosting_country": "DE",
+                       "services": [{"name": "s", "kind": "custom", "components": comps}]})
+    r = footprint.assess(p, tiny)
+    assert cc(r) == pytest.approx(0.4 * sum(range(1000)))
+    assert len(r.inventory) == 1000
