@@ -92,7 +92,8 @@ class Assessment:
     # -- breakdowns -------------------------------------------------------------------
     def breakdown(self, by=("stage", "tier"), indicator: str = "climate_change") -> pd.DataFrame:
         """Impacts summed by one or two columns (``stage``, ``tier``, ``service``,
-        ``component``…). A cell with only not-covered rows is NaN, not 0."""
+        ``component``…). A cell whose activities have no factor is NaN (not covered); a
+        cell with no activity at all is 0."""
         by = [by] if isinstance(by, str) else list(by)
         rows = self._rows(indicator)
         order = {"stage": list(STAGES), "tier": list(TIERS)}
@@ -102,7 +103,10 @@ class Assessment:
             if by[0] in order:
                 out = out.reindex([k for k in order[by[0]] if k in out.index])
             return out.rename(f"{indicator}_{INDICATOR_UNITS[indicator]}").to_frame()
+        # a cell with no activity is 0; a cell whose activities lack factors stays NaN
+        present = rows.groupby(by, sort=False).size().unstack(by[1]).notna()
         table = summed.unstack(by[1])
+        table = table.where(~(table.isna() & ~present), 0.0)
         if by[0] in order:
             table = table.reindex([k for k in order[by[0]] if k in table.index])
         if by[1] in order:

@@ -121,6 +121,7 @@ def read_dataset(path: str | Path) -> Dataset:
 def _flow_of_unit(unit: str, indicator: str) -> tuple[str, float]:
     """Which flow a factor unit characterises, and the multiplier to canonical units."""
     target = INDICATOR_UNITS[indicator]
+    conversion_factor(unit, unit)  # raises UnitError naming a unit that does not parse
     for flow, flow_unit in FLOW_UNITS.items():
         try:
             return flow, conversion_factor(unit, f"({target})/({flow_unit})")

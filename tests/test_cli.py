@@ -1,0 +1,70 @@
+"""Command line: assess, factors, schema; bad input exits 2 with a message, no traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from footprint.cli import main
+
+SAMPLES = sorted((Path(__file__).resolve().parent.parent / "sample_projects").glob("*.yaml"))
+
+
+def test_assess_table(capsys):
+    assert main(["assess", str(SAMPLES[0])]) == 0
+    out = capsys.readouterr().out
+    assert "climate_change" in out and "kgCO2e" in out
+    assert "manufacturing" in out and "user_devices" in out
+    assert "data:" in out  # attributions
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_every_sample_assesses_to_json_with_units_and_provenance(sample, capsys):
+    assert main(["assess", str(sample), "--format", "json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    cc = next(t for t in d["totals"] if t["indicator"] == "climate_change")
+    assert cc["unit"] == "kgCO2e" and cc["total"] > 0
+    assert d["provenance"] and all(p["licence"] for p in d["provenance"])
+    assert d["options"]["allocation"] in ("use_time", "calendar_time")
+
+
+def test_assess_csv_has_trace_columns(capsys):
+    assert main(["assess", str(SAMPLES[0]), "--format", "csv"]) == 0
+    header = capsys.readouterr().out.splitlines()[0].split(",")
+    for col in ("service", "stage", "tier", "indicator", "factor_code", "dataset", "impact"):
+        assert col in header
+
+
+def test_factors_commands(capsys):
+    assert main(["factors", "validate"]) == 0
+    assert "valid" in capsys.readouterr().out
+    assert main(["factors", "show", "electricity"]) == 0
+    out = capsys.readouterr().out
+    assert "source:" in out and "[FR," in out
+    assert main(["factors", "list"]) == 0
+    assert "device.laptop" in capsys.readouterr().out
+
+
+def test_schema_command(capsys):
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "footprint project file"
+
+
+def test_bad_input_exits_2_with_message_not_traceback(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\nservices:\n  - name: s\n    kind: custom\n    components: []\n")
+    proc = subprocess.run([sys.executable, "-m", "footprint", "assess", str(bad)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "services[0].components" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "footprint", "factors", "show", "electricty"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and "electricity" in proc.stderr and "Traceback" not in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "footprint", "assess", str(tmp_path / "no.yaml")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and "cannot read" in proc.stderr

@@ -1,0 +1,1 @@
+"""Streamlit-only helpers (never imported by the footprint library)."""
