@@ -107,6 +107,8 @@ def parse_project(data: str | dict, fmt: str = "yaml"):
         errors = []
         for err in exc.errors(include_url=False):
             path = _path_of(err["loc"], kinds) or "(project)"
+            if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+                path += ".kind"
             errors.append((path, _error_message(err, kinds), err.get("input")))
         lines = [f"{p}: {m} (got {_short(v)})" for p, m, v in errors]
         first = errors[0]

@@ -31,7 +31,7 @@ class Model(BaseModel):
     """Base of every project-file model: immutable, strict about unknown keys."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True,
-                              str_strip_whitespace=True)
+                              str_strip_whitespace=True, allow_inf_nan=False)
 
 
 def _to_unit(unit: str, value: Any) -> float:
