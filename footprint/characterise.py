@@ -16,7 +16,6 @@ ISO 14044:2006, §4.4 (life-cycle impact assessment: classification, characteris
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from .schema.base import INDICATORS
@@ -33,36 +32,20 @@ _FACTOR_FIELDS = ["code", "region", "stage", "indicator", "value_canonical", "lo
                   "high_canonical", "unit_canonical", "quality", "dataset", "source_ref"]
 
 
-def _resolve_keys(inventory: pd.DataFrame, registry) -> tuple[pd.DataFrame, list[str]]:
-    keys = inventory[["factor_code", "region"]].drop_duplicates().reset_index(drop=True)
-    resolved, warnings = [], []
+def _resolve_keys(inventory: pd.DataFrame, registry, indicators) -> tuple[pd.DataFrame, list[str]]:
+    """For each distinct (code, region) and indicator, the region whose factor applies."""
+    keys = inventory[["factor_code", "region"]].drop_duplicates()
+    records, warnings = [], []
     for code, region in keys.itertuples(index=False):  # one per distinct (code, region)
-        used = registry.resolve_region(code, region)
-        resolved.append(used)
-        if used != region and registry.is_regional(code):
-            warnings.append(f"{code}: no factor for region {region}; the {used} value is used")
-    keys["factor_region"] = resolved
-    return keys, warnings
-
-
-def _complete(factors: pd.DataFrame, pairs: pd.DataFrame, indicators) -> pd.DataFrame:
-    """Factor rows for every (code, region) × indicator; NaN where none exists."""
-    sub = factors.reset_index(names="factor_idx").merge(
-        pairs.rename(columns={"factor_code": "code", "factor_region": "region"}),
-        on=["code", "region"])
-    sub = sub[sub["indicator"].isin(indicators)]
-    have = sub[["code", "region", "indicator"]].drop_duplicates()
-    grid = pairs.rename(columns={"factor_code": "code", "factor_region": "region"}).merge(
-        pd.DataFrame({"indicator": list(indicators)}), how="cross")
-    missing = grid.merge(have, how="left", indicator=True).query("_merge == 'left_only'")
-    if len(missing):
-        first_stage = factors.groupby(["code", "region"])["stage"].first().rename("stage")
-        missing = missing.drop(columns="_merge").join(first_stage, on=["code", "region"])
-        missing = missing.assign(factor_idx=-1, value_canonical=np.nan, low_canonical=np.nan,
-                                 high_canonical=np.nan, quality="", dataset="", source_ref="",
-                                 unit_canonical="")
-        sub = pd.concat([sub, missing], ignore_index=True)
-    return sub[["factor_idx"] + _FACTOR_FIELDS]
+        registry.flow(code)  # unknown code: UnknownFactorError with close matches
+        for indicator in indicators:
+            used = registry.resolve_region(code, region, indicator=indicator)
+            records.append((code, region, indicator, used))
+            if used is not None and used != region and registry.is_regional(code):
+                warnings.append(f"{code}: no {indicator} factor for region {region}; "
+                                f"the {used} value is used")
+    return pd.DataFrame(records, columns=["factor_code", "region", "indicator",
+                                          "factor_region"]), warnings
 
 
 def characterise(inventory: pd.DataFrame, registry,
@@ -88,12 +71,20 @@ def characterise(inventory: pd.DataFrame, registry,
     """
     if inventory.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in RESULT_COLUMNS}), []
-    keys, warnings = _resolve_keys(inventory, registry)
-    pairs = keys[["factor_code", "factor_region"]].drop_duplicates()
-    factors = _complete(registry.factors, pairs, indicators)
+    keys, warnings = _resolve_keys(inventory, registry, indicators)
+    factors = registry.factors.reset_index(names="factor_idx")[["factor_idx"] + _FACTOR_FIELDS]
+    factors = factors.rename(columns={"code": "factor_code", "region": "factor_region"})
     inv = inventory.merge(keys, on=["factor_code", "region"], how="left", sort=False)
-    table = inv.merge(factors.rename(columns={"code": "factor_code", "region": "factor_region"}),
-                      on=["factor_code", "factor_region"], how="inner", sort=False)
+    table = inv.merge(factors, on=["factor_code", "factor_region", "indicator"], how="left",
+                      sort=False)
+    # not covered: no factor for that indicator in any applicable region
+    missing = table["factor_idx"].isna()
+    if missing.any():
+        first_stage = registry.factors.groupby("code")["stage"].first()
+        table.loc[missing, "stage"] = table.loc[missing, "factor_code"].map(first_stage)
+        table.loc[missing, "factor_idx"] = -1
+        table.loc[missing, ["quality", "dataset", "source_ref", "unit_canonical"]] = ""
+    table["factor_idx"] = table["factor_idx"].astype(int)
     amount = table["amount"].to_numpy(dtype=float)
     table["impact"] = amount * table["value_canonical"].to_numpy(dtype=float)
     table["impact_low"] = amount * table["low_canonical"].to_numpy(dtype=float)

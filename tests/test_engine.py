@@ -166,3 +166,23 @@ def test_many_components_vectorised(tiny):
     r = footprint.assess(p, tiny)
     assert cc(r) == pytest.approx(0.4 * sum(range(1000)))
     assert len(r.inventory) == 1000
+
+
+def test_regions_resolve_per_indicator(tiny):
+    # tiny has primary energy for FR only: French electricity is covered, German is not,
+    # while its climate-change factor is Germany's own
+    r = footprint.assess(project({"factor": "electricity", "amount": "10 kWh"},
+                                 tier="data_centres", hosting="DE"), tiny)
+    assert cc(r) == pytest.approx(4.0)
+    assert math.isnan(r.total("primary_energy").magnitude)
+    r_fr = footprint.assess(project({"factor": "electricity", "amount": "10 kWh"}), tiny)
+    assert r_fr.total("primary_energy").m_as("MJ") == pytest.approx(100.0)
+
+
+def test_bundled_water_for_country_without_its_own_falls_back_to_world(bundled):
+    # Boavizta publishes no water factor for South Africa; EcoLogits' world value applies
+    r = footprint.assess(project({"factor": "electricity", "amount": "1000 kWh"},
+                                 tier="data_centres", hosting="ZA"), bundled)
+    glo = bundled.factor("electricity", indicator="water", region="GLO", unit="m**3/kWh")
+    assert r.total("water").m_as("m**3") == pytest.approx(1000 * glo)
+    assert any("no water factor for region ZA" in w for w in r.warnings)

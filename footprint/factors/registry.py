@@ -172,6 +172,8 @@ class FactorRegistry:
         self.parameters = (params.sort_values("year").drop_duplicates(["code", "region"], keep="last")
                            .set_index(["code", "region"]).sort_index())
         self._regions = self.factors.groupby("code")["region"].agg(frozenset).to_dict()
+        self._indicator_regions = (self.factors.groupby(["code", "indicator"])["region"]
+                                   .agg(frozenset).to_dict())
         self._flows = self.factors.groupby("code")["flow"].first().to_dict()
         self._param_regions = (self.parameters.reset_index().groupby("code")["region"]
                                .agg(frozenset).to_dict())
@@ -196,9 +198,18 @@ class FactorRegistry:
         """Whether a factor code has values per region (not only a world value)."""
         return self._regions.get(code, frozenset()) != frozenset({"GLO"})
 
-    def resolve_region(self, code: str, region: str, *, parameter: bool = False) -> str:
-        """The region whose value applies to ``region``: itself, else EU27, else GLO."""
+    def resolve_region(self, code: str, region: str, *, parameter: bool = False,
+                       indicator: str | None = None) -> str | None:
+        """The region whose value applies to ``region``: itself, else EU27, else GLO.
+
+        With ``indicator``, the search is among that indicator's factors, and ``None``
+        means no factor of that indicator applies to the region (not covered).
+        """
         known = (self._param_regions if parameter else self._regions).get(code)
+        if indicator is not None and known is not None:
+            known = self._indicator_regions.get((code, indicator))
+            if known is None:
+                return None
         if known is None:
             pool = self._param_regions if parameter else self._regions
             raise UnknownFactorError(code, matches=close_matches(code, pool),
@@ -206,6 +217,8 @@ class FactorRegistry:
         for candidate in (region, "EU27" if region in EU27 else None, "GLO"):
             if candidate in known:
                 return candidate
+        if indicator is not None:
+            return None
         raise UnknownFactorError(code, region=region, matches=sorted(known)[:8],
                                  what="parameter" if parameter else "factor")
 
@@ -215,7 +228,9 @@ class FactorRegistry:
 
         ``unit`` converts the result (default: canonical, e.g. ``kgCO2e/kWh``).
         """
-        used = self.resolve_region(code, region)
+        used = self.resolve_region(code, region, indicator=indicator)
+        if used is None:
+            raise UnknownFactorError(code, region=region, what=f"{indicator} factor")
         f = self.factors
         rows = f[(f["code"] == code) & (f["region"] == used) & (f["indicator"] == indicator)]
         if stage is not None:
