@@ -6,6 +6,7 @@ import streamlit as st
 
 import footprint
 from footprint.charts import stage_tier_chart
+from footprint.units import format_unit
 from ui.cache import assess_text, sample_files, sample_text
 from ui.i18n import fmt, language_toggle, t
 
@@ -52,7 +53,7 @@ st.altair_chart(stage_tier_chart(result, labels=t), width="stretch")
 st.dataframe(
     {t("indicator"): [t(i) for i in totals.index],
      t("value"): [fmt(v) for v in totals["total"]],
-     t("unit"): list(totals["unit"]),
+     t("unit"): [format_unit(u) for u in totals["unit"]],
      t("range"): [f"{fmt(lo)} – {fmt(hi)}" for lo, hi in zip(totals["low"], totals["high"])]},
     hide_index=True)
 

@@ -1,0 +1,32 @@
+"""The main flow in a real headless Chromium (Debian's), against `streamlit run app.py`."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.e2e
+expect.set_options(timeout=20_000)
+
+
+def test_open_sample_see_result_switch_language(page: Page, streamlit_url, tmp_path):
+    page.goto(streamlit_url)
+    expect(page.get_by_text("Empreinte environnementale des services numériques culturels")) \
+        .to_be_visible()
+    expect(page.get_by_test_id("stMetricValue").first).to_contain_text("tCO2e")
+    chart = page.locator("[data-testid='stVegaLiteChart'] canvas, "
+                         "[data-testid='stVegaLiteChart'] svg").first
+    expect(chart).to_be_visible()
+    expect(page.get_by_text("Par étape du cycle de vie et par tiers")).to_be_visible()
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_text("By lifecycle stage and tier")).to_be_visible()
+    page.screenshot(path=str(tmp_path / "home.png"), full_page=True)
+
+
+def test_upload_invalid_project_shows_error_naming_field(page: Page, streamlit_url, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\nservices:\n  - name: s\n    kind: custom\n    components: []\n")
+    page.goto(streamlit_url)
+    expect(page.get_by_test_id("stMetricValue").first).to_be_visible()
+    page.locator("input[type='file']").set_input_files(str(bad))
+    expect(page.get_by_text("services[0].components", exact=False)).to_be_visible()
