@@ -1,0 +1,355 @@
+"""Watching and listening: the inventory shared by ``video_streaming``, ``live_event``
+and ``audio_streaming`` — viewer devices, networks and the serving data centres.
+
+For every service (numpy over services; loops only over the few device and network
+types):
+
+- **viewer devices** — hours × share of each device type, through
+  :func:`footprint.inventory.device_time`: manufacture allocated by viewing time (the
+  project's allocation rule) and use electricity = power × hours in the audience's
+  country; optionally a TV set-top box for a share of the TV hours;
+- **networks**, two views (``network_model``):
+
+  - ``per_gb`` (default): data × ADEME's per-GB life-cycle factors ``network.fixed``
+    (home box included) and ``network.mobile``;
+  - ``per_time`` (power model): fixed lines = home-box power × viewing hours on fixed
+    lines (``network.box.power``, Arcep) + access and core electricity per GB
+    (``network.fixed.energy``, Carbon Trust) + the box's manufacture allocated by time
+    (``device.internet_box``); mobile = electricity per GB (``network.mobile.energy``).
+    Manufacture of access and core equipment is not covered in this view.
+
+- **servers and CDN** — data × ``dc.video.energy`` [Wh/GB] in the hosting country. That
+  figure is Netflix's whole electricity (direct + cloud and CDN, facility included)
+  divided by the data it delivered; ADEME's rule ``streaming . data center . usage``
+  applies no PUE to it (its streaming PUE, 1.3, only serves to size the server fleet),
+  so none is applied here either.
+
+References
+----------
+ADEME, ``publicodes-acv-numerique`` 2.1.0, rules ``streaming``, ``construction réelle``,
+``usage réel``, ``transmission par défaut``; Carbon Trust, *Carbon impact of video
+streaming*, June 2021, Tables 3-4; Arcep, *Pour un numérique soutenable*, 2024.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+import numpy as np
+from pydantic import Field, model_validator
+
+from ..inventory import device_time, parameter_vector, quantities, rows
+from ..schema.base import Model, QuantityField, ServiceBase, Share
+
+__all__ = ["QUALITIES", "NETWORKS", "VIDEO_DEVICES", "AUDIO_DEVICES", "QualityMix",
+           "QualityRates", "VideoDeviceMix", "AudioDeviceMix", "NetworkMix", "DevicePowers",
+           "NetworkFields", "VideoViewing", "floats", "resolve", "mix_matrix", "video_gb",
+           "viewing_inventory"]
+
+QUALITIES = ("sd", "hd", "full_hd", "uhd")
+NETWORKS = ("fixed", "mobile")
+VIDEO_DEVICES = ("tv", "laptop", "desktop_with_monitor", "tablet", "smartphone")
+AUDIO_DEVICES = ("smartphone", "speaker", "laptop", "desktop_with_monitor", "tablet")
+GB_PER_HOUR_SOURCE = ("ADEME publicodes-acv-numerique 2.1.0 'facteur qualité' (SD 0.7, HD 3, "
+                      "UHD 7 GB/h); Carbon Trust 2021 Table 3 (Full HD 3 GB/h)")
+
+
+class _Mix(Model):
+    """Shares of a whole: each in [0, 1], summing to 1."""
+
+    label: ClassVar[str] = "mix"
+
+    @model_validator(mode="after")
+    def _sums_to_one(self):
+        shares = {k: getattr(self, k) for k in type(self).model_fields}
+        total = sum(shares.values())
+        if abs(total - 1.0) > 1e-6:
+            parts = " + ".join(f"{k} {v:g}" for k, v in shares.items() if v) or "all 0"
+            raise ValueError(f"{self.label} shares must sum to 1, got {total:g} ({parts}); "
+                             f"allowed keys: {', '.join(shares)}")
+        return self
+
+
+class QualityMix(_Mix):
+    """Share of viewing hours at each picture quality."""
+
+    label: ClassVar[str] = "quality_mix"
+    sd: Share = 0.0
+    hd: Share = 0.0
+    full_hd: Share = 0.0
+    uhd: Share = Field(0.0, description="4K / Ultra HD.")
+
+
+class QualityRates(Model):
+    """Data delivered per viewing hour at each quality."""
+
+    sd: QuantityField("GB/hour", gt=0, description="SD: ADEME 0.7 GB/h (Netflix 'Medium')."
+                      ) = 0.7
+    hd: QuantityField("GB/hour", gt=0, description="HD: ADEME 3 GB/h (Netflix 'High')."
+                      ) = 3.0
+    full_hd: QuantityField("GB/hour", gt=0, description="Full HD: Carbon Trust 2021 "
+                           "Table 3, 3 GB/h.") = 3.0
+    uhd: QuantityField("GB/hour", gt=0, description="4K: ADEME 7 GB/h (Netflix 'Ultra HD')."
+                       ) = 7.0
+
+
+class VideoDeviceMix(_Mix):
+    """Share of viewing hours on each kind of screen (``device.<id>`` in the datasets)."""
+
+    label: ClassVar[str] = "device_mix"
+    tv: Share = 0.0
+    laptop: Share = 0.0
+    desktop_with_monitor: Share = 0.0
+    tablet: Share = 0.0
+    smartphone: Share = 0.0
+
+
+class AudioDeviceMix(_Mix):
+    """Share of listening hours on each kind of device."""
+
+    label: ClassVar[str] = "device_mix"
+    smartphone: Share = 0.0
+    speaker: Share = Field(0.0, description="Connected speaker.")
+    laptop: Share = 0.0
+    desktop_with_monitor: Share = 0.0
+    tablet: Share = 0.0
+
+
+class NetworkMix(_Mix):
+    """Share of the data (and viewing hours) over each network type."""
+
+    label: ClassVar[str] = "network_mix"
+    fixed: Share = Field(0.0, description="Fixed line (ADSL/fibre) with its home box.")
+    mobile: Share = 0.0
+
+
+def _power(name):
+    return QuantityField("W", ge=0, description=f"{name} power while playing; default "
+                         "the dataset's device power parameter.") | None
+
+
+class DevicePowers(Model):
+    """Power of the playing devices, where the user knows better than the datasets."""
+
+    tv: _power("TV") = None
+    laptop: _power("Laptop") = None
+    desktop_with_monitor: _power("Desktop and monitor") = None
+    tablet: _power("Tablet") = None
+    smartphone: _power("Smartphone") = None
+    speaker: _power("Connected speaker") = None
+    set_top_box: _power("TV set-top box") = None
+
+
+class NetworkFields(ServiceBase):
+    """Fields of every service delivered over the internet to its users."""
+
+    network_mix: NetworkMix = Field(
+        NetworkMix(fixed=1.0), description="Share of the data over fixed lines and mobile "
+        "networks; default all fixed (ADEME's default network 'fixe FR').")
+    network_model: Literal["per_gb", "per_time"] = Field(
+        "per_gb", description="per_gb: ADEME per-GB life-cycle factors (home box included); "
+        "per_time: power model (home-box power × hours + Carbon Trust kWh/GB for access and "
+        "core), use phase plus the box's manufacture.")
+    box_power: QuantityField("W", ge=0, description="Home-box power for the per_time model; "
+                             "default network.box.power (Arcep 2024, 9.9 W).") | None = None
+    serving_energy: QuantityField("Wh/GB", ge=0, description="Data-centre and CDN electricity "
+                                  "per GB delivered, facility included; default "
+                                  "dc.video.energy (ADEME, from Netflix 2019).") | None = None
+    device_power: DevicePowers = Field(DevicePowers(), description="Device powers [W] that "
+                                       "replace the datasets' values.")
+
+
+class VideoViewing(NetworkFields):
+    """Fields of every video service: picture quality and screens."""
+
+    quality_mix: QualityMix = Field(QualityMix(hd=1.0), description="Share of hours per "
+                                    "quality; default all HD (ADEME's default quality).")
+    gb_per_hour: QualityRates = Field(QualityRates(), description="GB per hour at each "
+                                      "quality: " + GB_PER_HOUR_SOURCE + ".")
+    device_mix: VideoDeviceMix = Field(
+        VideoDeviceMix(tv=0.70, laptop=0.15, tablet=0.10, smartphone=0.05),
+        description="Share of hours per screen; default ADEME's average mix (rule "
+        "'streaming . appareil . moyenne utilisation …': 70 % TV, 15 % laptop, 10 % tablet, "
+        "5 % smartphone).")
+    set_top_box_share: Share = Field(0.0, description="Share of the TV hours watched "
+                                     "through a set-top box or streaming stick "
+                                     "(device.set_top_box); ADEME's model has none.")
+
+
+# -- array helpers --------------------------------------------------------------------
+def floats(values) -> np.ndarray:
+    """Array of floats from optional values (``None`` → NaN: take the dataset's)."""
+    return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
+
+
+def resolve(registry, codes, unit: str, regions, entered=np.nan):
+    """Parameter values (dataset's where none was entered) and the source of each."""
+    codes, regions, values = np.broadcast_arrays(np.asarray(codes, dtype=object),
+                                                 np.asarray(regions, dtype=object),
+                                                 np.asarray(entered, dtype=float))
+    values = values.astype(float)
+    sources = np.full(codes.shape, "entered", dtype=object)
+    missing = np.isnan(values)
+    if missing.any():
+        values[missing] = parameter_vector(registry, codes[missing].astype(str), unit,
+                                           regions[missing].astype(str))
+        labels = {}
+        for code, region in dict.fromkeys(zip(codes[missing], regions[missing])):
+            row = registry.parameter_row(code, region)
+            estimate = "estimate: " if row.get("quality") == "estimate" else ""
+            labels[(code, region)] = f"{estimate}{row.get('dataset', '')}: {code}"
+        sources[missing] = [labels[p] for p in zip(codes[missing], regions[missing])]
+    return values, sources
+
+
+def mix_matrix(mixes, keys) -> np.ndarray:
+    """(services × keys) matrix of shares."""
+    return np.array([[getattr(m, k) for k in keys] for m in mixes], dtype=float).reshape(
+        len(mixes), len(keys))
+
+
+def video_gb(services, hours) -> np.ndarray:
+    """GB delivered for ``hours`` of viewing at each service's quality mix and rates."""
+    shares = mix_matrix([s.quality_mix for s in services], QUALITIES)
+    rates = mix_matrix([s.gb_per_hour for s in services], QUALITIES)
+    return np.asarray(hours, dtype=float) * (shares * rates).sum(axis=1)
+
+
+def _q(frames, service, quantity, value, unit, source, keep=None):
+    value = np.asarray(value, dtype=float)
+    keep = np.ones(value.shape, bool) if keep is None else keep
+    if keep.any():
+        src = np.broadcast_to(np.asarray(source, dtype=object), value.shape)[keep]
+        frames.append(quantities(np.asarray(service, dtype=object)[keep], quantity,
+                                 value[keep], unit, src))
+
+
+# -- the inventory --------------------------------------------------------------------
+def viewing_inventory(ctx, services, *, hours, data_gb, devices, device_shares,
+                      phase: str = "", common=True, record_model: bool = True,
+                      device_component: str = "viewer devices", serving_note: str = ""):
+    """Rows and quantities of watching/listening: devices, networks, servers and CDN.
+
+    Parameters
+    ----------
+    services : list of NetworkFields
+        The services (their network and device-power fields are read here).
+    hours : array
+        Viewing or listening hours of each service [h].
+    data_gb : array
+        Data delivered to the users of each service [GB].
+    devices : tuple of str
+        Device ids of the mix columns.
+    device_shares : array (services × devices)
+        Share of the hours on each device.
+    phase : str
+        Appended to component and quantity names (``" (live)"``, ``" (replay)"``).
+    common : bool or array of bool
+        For which services to record the quantities that do not depend on the phase
+        (powers, energy per GB); ``False`` where a first phase did.
+    record_model : bool
+        Whether to record the network model in the quantities (once per service).
+    device_component : str
+        Component name of the users' devices.
+    serving_note : str
+        Prefix of the source of the default serving energy (e.g. that it is a proxy).
+
+    Returns
+    -------
+    rows : list of DataFrame
+    quantities : list of DataFrame
+    """
+    reg = ctx.registry
+    n = len(services)
+    names = np.array([s.name for s in services], dtype=object)
+    audience = np.array([ctx.audience(s) for s in services], dtype=object)
+    hosting = np.array([ctx.hosting(s) for s in services], dtype=object)
+    hours = np.asarray(hours, dtype=float)
+    data_gb = np.asarray(data_gb, dtype=float)
+    common = np.broadcast_to(np.asarray(common, dtype=bool), (n,))
+    out, qs = [], []
+
+    # viewer devices (and set-top boxes behind TVs): device-major flattening
+    ids = list(devices)
+    hours_by = device_shares.T * hours  # (devices × services)
+    powers = [[getattr(s.device_power, d) for s in services] for d in ids]
+    if "tv" in ids and hasattr(services[0], "set_top_box_share"):
+        stb = np.array([s.set_top_box_share for s in services], dtype=float)
+        hours_by = np.vstack([hours_by, hours_by[ids.index("tv")] * stb])
+        powers.append([s.device_power.set_top_box for s in services])
+        ids.append("set_top_box")
+    dev = np.repeat(np.array(ids, dtype=object), n)
+    dev_hours = hours_by.ravel()
+    svc, region = np.tile(names, len(ids)), np.tile(audience, len(ids))
+    keep = dev_hours > 0
+    if keep.any():
+        power_w, power_src = resolve(reg, np.char.add(np.char.add("device.", dev[keep].astype(
+            str)), ".power"), "W", region[keep], floats(np.ravel(powers))[keep])
+        out.append(device_time(ctx, service=svc[keep], component=f"{device_component}{phase}",
+                               tier="user_devices", device=dev[keep].astype(str),
+                               hours=dev_hours[keep], region=region[keep], power_w=power_w))
+        first = np.tile(common, len(ids))[keep]
+        for d in dict.fromkeys(dev[keep]):
+            sel = dev[keep] == d
+            _q(qs, svc[keep][sel], f"device-hours{phase}: {d}", dev_hours[keep][sel], "hour",
+               "hours × device_mix share")
+            _q(qs, svc[keep][sel], f"device power: {d}", power_w[sel], "W", power_src[sel],
+               first[sel])
+
+    # networks
+    net = mix_matrix([s.network_mix for s in services], NETWORKS)
+    per_time = np.array([s.network_model == "per_time" for s in services])
+    if record_model:
+        _q(qs, names, "network model (1 = per_time, 0 = per_gb)", per_time.astype(float),
+           "flag", np.where(per_time, "entered: power model (box W × h + kWh/GB)",
+                            "ADEME per-GB life-cycle factors (default)"))
+    for j, kind in enumerate(NETWORKS):
+        gb = data_gb * net[:, j]
+        _q(qs, names, f"data over {kind} networks{phase}", gb, "GB", "data × network_mix",
+           gb > 0)
+        sel = ~per_time & (gb > 0)
+        if sel.any():
+            out.append(rows(service=names[sel], component=f"network transfer ({kind}){phase}",
+                            tier="networks", flow="data", amount=gb[sel],
+                            factor_code=f"network.{kind}", region=audience[sel]))
+        sel = per_time & (gb > 0)
+        if sel.any():
+            kwh_gb, src = resolve(reg, f"network.{kind}.energy", "kWh/GB", audience[sel])
+            kwh = gb[sel] * kwh_gb
+            out.append(rows(service=names[sel], component=f"{kind} access and core network"
+                            f"{phase}", tier="networks", flow="electricity", amount=kwh,
+                            factor_code="electricity", region=audience[sel],
+                            electricity_kwh=kwh))
+            _q(qs, names[sel], f"{kind} network electricity per GB", kwh_gb, "kWh/GB", src,
+               common[sel])
+    box_hours = hours * net[:, 0]
+    sel = per_time & (box_hours > 0)
+    if sel.any():
+        box_w, src = resolve(reg, "network.box.power", "W", audience[sel],
+                             floats([s.box_power for s in services])[sel])
+        kwh = box_w * box_hours[sel] / 1000.0
+        out.append(rows(service=names[sel], component=f"home box{phase}", tier="networks",
+                        flow="electricity", amount=kwh, factor_code="electricity",
+                        region=audience[sel], electricity_kwh=kwh))
+        out.append(device_time(ctx, service=names[sel], component=f"home box{phase}",
+                               tier="networks", device="internet_box", hours=box_hours[sel],
+                               region=audience[sel], use=False))
+        _q(qs, names[sel], "home box power", box_w, "W", src, common[sel])
+        _q(qs, names[sel], f"home-box hours{phase}", box_hours[sel], "hour",
+           "hours × network_mix.fixed")
+
+    # servers and CDN (facility included: no PUE on top, see the module docstring)
+    sel = data_gb > 0
+    if sel.any():
+        wh_gb, src = resolve(reg, "dc.video.energy", "Wh/GB", hosting[sel],
+                             floats([s.serving_energy for s in services])[sel])
+        kwh = data_gb[sel] * wh_gb / 1000.0
+        out.append(rows(service=names[sel], component=f"servers and CDN{phase}",
+                        tier="data_centres", flow="electricity", amount=kwh,
+                        factor_code="electricity", region=hosting[sel], electricity_kwh=kwh))
+        src = np.where(src == "entered", src, serving_note + src)
+        _q(qs, names[sel], "serving energy per GB (facility included)", wh_gb, "Wh/GB", src,
+           common[sel])
+        _q(qs, names[sel], f"serving electricity{phase}", kwh, "kWh",
+           "data × serving energy per GB")
+    return out, qs

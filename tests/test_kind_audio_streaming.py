@@ -1,0 +1,105 @@
+"""audio_streaming: hand-computed cases on round numbers, validation paths, bundled data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import footprint
+from footprint import parse_project
+from footprint.factors import FactorRegistry, read_dataset
+
+DATA = Path(__file__).resolve().parent / "data" / "viewing-2026"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def viewing():
+    """tests/data/viewing-2026: smartphone 20 g per hour of use and 10 W, speaker 10 g/h and
+    5 W, network fixed 10 / mobile 20 g/GB, 2 Wh/GB served, FR grid 0.1 kg/kWh."""
+    return FactorRegistry([read_dataset(DATA)])
+
+
+def project(**service):
+    svc = {"name": "Podcast", "kind": "audio_streaming", "listens": 1000,
+           "average_listen_duration": "30 min", "bitrate": "128 kbit/s",
+           "device_mix": {"smartphone": 0.6, "speaker": 0.4}, **service}
+    return parse_project({"name": "P", "services": [svc]})
+
+
+def g(result, **filters):
+    t = result.table[result.table["indicator"] == "climate_change"]
+    for col, val in filters.items():
+        t = t[t[col] == val]
+    return t["impact"].sum() * 1000.0
+
+
+def test_gb_per_hour_formula():
+    # GB = kbit/s × 3,600 / 8 / 1e6 per hour: 128 kbit/s → 0.0576 GB/h; 96 → 0.0432
+    from footprint.archetypes.audio_streaming import GB_PER_HOUR_PER_KBPS
+
+    assert 128 * GB_PER_HOUR_PER_KBPS == pytest.approx(0.0576)
+    assert 96 * GB_PER_HOUR_PER_KBPS == pytest.approx(0.0432)
+
+
+def test_streaming_hand_computed(viewing):
+    # 1,000 listens × 30 min = 500 h; 128 kbit/s → 28.8 GB.
+    # Smartphone 300 h: 300 × 20 g + 300 h × 10 W × 0.1 kg/kWh = 6,000 + 300 g;
+    # speaker 200 h: 200 × 10 g + 200 h × 5 W × 0.1 = 2,000 + 100 g;
+    # networks (default half fixed, half mobile): 14.4 × 10 + 14.4 × 20 = 144 + 288 g;
+    # serving 28.8 GB × 2 Wh = 57.6 Wh → 5.76 g.
+    r = footprint.assess(project(), viewing)
+    assert r.total().m_as("gCO2e") == pytest.approx(6300 + 2100 + 432 + 5.76)
+    q = r.quantities.set_index("quantity")
+    assert q.loc["data delivered", "value"] == pytest.approx(28.8)
+    assert q.loc["listening hours", "value"] == pytest.approx(500)
+    assert "proxy" in q.loc["serving energy per GB (facility included)", "source"]
+
+
+def test_download_once_per_subscriber(viewing):
+    # 2,500 subscribers × ... given as 2,000 downloads of a 60-min file at 128 kbit/s:
+    # 2,000 × 0.0576 = 115.2 GB → networks 57.6 × 10 + 57.6 × 20 = 1,728 g, serving 230.4 Wh
+    # → 23.04 g. Listening (devices) unchanged: 8,400 g.
+    r = footprint.assess(project(delivery="download", downloads=2000,
+                                 episode_duration="60 min"), viewing)
+    assert r.total().m_as("gCO2e") == pytest.approx(8400 + 1728 + 23.04)
+    # default: one download per listen, of the listened duration → same data as streaming
+    r2 = footprint.assess(project(delivery="download"), viewing)
+    assert r2.total().m_as("gCO2e") == pytest.approx(8400 + 432 + 5.76)
+
+
+def test_per_time_network(viewing):
+    # 14.4 GB fixed × 0.01 kWh = 0.144 kWh → 14.4 g; box 10 W × 250 h = 2.5 kWh → 250 g and
+    # its manufacture 250 h × 10 g = 2,500 g; mobile 14.4 GB × 0.1 kWh = 1.44 kWh → 144 g.
+    r = footprint.assess(project(network_model="per_time"), viewing)
+    assert g(r, tier="networks") == pytest.approx(14.4 + 250 + 2500 + 144)
+
+
+@pytest.mark.parametrize("service,path,words", [
+    ({"listens": -1}, "services[0].listens", "greater than or equal to 0"),
+    ({"average_listen_duration": 0}, "services[0].average_listen_duration", "greater than 0"),
+    ({"bitrate": "96 GB"}, "services[0].bitrate", "kbit/s"),
+    ({"downloads": 10}, "services[0]", "downloads is used only with delivery: download"),
+    ({"device_mix": {"smartphone": 0.5}}, "services[0].device_mix", "must sum to 1, got 0.5"),
+    ({"network_mix": {"fixed": 0.7, "mobile": 0.7}}, "services[0].network_mix",
+     "must sum to 1, got 1.4"),
+    ({"delivery": "broadcast"}, "services[0].delivery", "streaming"),
+])
+def test_validation_errors_name_the_path(service, path, words):
+    with pytest.raises(footprint.ProjectError) as exc:
+        project(**service)
+    assert exc.value.path == path
+    assert words in str(exc.value)
+
+
+def test_bundled_runs_and_sample_project(bundled):
+    p = footprint.read_project(ROOT / "sample_projects" / "podcast_series.yaml")
+    r = footprint.assess(p, bundled)
+    assert set(r.by_service().index) == {"Streamed listens", "RSS feed downloads"}
+    assert not r.not_covered("climate_change").shape[0]
+    # an hour of listening on a smartphone is dominated by the phone's manufacture
+    # (ADEME: 29.0 g per hour of use, factors dossier §6.1)
+    hours = r.quantities.query("quantity == 'listening hours'")["value"].sum()
+    per_hour = r.total().m_as("gCO2e") / hours
+    assert 20 < per_hour < 40

@@ -1,0 +1,142 @@
+"""live_event: hand-computed cases on round numbers, validation paths, bundled data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import footprint
+from footprint import parse_project
+from footprint.factors import FactorRegistry, read_dataset
+
+DATA = Path(__file__).resolve().parent / "data" / "viewing-2026"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def viewing():
+    """tests/data/viewing-2026: TV 100 g per hour of use and 100 W; camera 100 g/h and
+    50 W; desktop_pro 100 g/h; server 100 g per server-hour and 500 W; FR grid 0.1 kg/kWh,
+    FR PUE 1.5; network fixed 10 g/GB; 2 Wh/GB served."""
+    return FactorRegistry([read_dataset(DATA)])
+
+
+def project(**service):
+    svc = {"name": "Gala", "kind": "live_event", "event_duration": "2 h", "live_viewers": 100,
+           **service}
+    return parse_project({"name": "P", "services": [svc]})
+
+
+def g(result, **filters):
+    t = result.table[result.table["indicator"] == "climate_change"]
+    for col, val in filters.items():
+        t = t[t[col] == val]
+    return t["impact"].sum() * 1000.0
+
+
+HAND = dict(live_watch_share=0.5, replay_hours_viewed=50, device_mix={"tv": 1},
+            network_mix={"fixed": 1}, production_hours=4,
+            production_equipment=[{"device": "camera_broadcast", "count": 2, "hours": 3},
+                                  {"device": "desktop_pro", "power": "50 W"}])
+
+
+def test_hand_computed(viewing):
+    # Viewing: 100 viewers × 2 h × 0.5 = 100 h live + 50 h replay = 150 TV hours:
+    #   150 × 100 g = 15,000 g embodied + 150 h × 100 W = 15 kWh → 1,500 g;
+    #   HD 3 GB/h → 450 GB × 10 g = 4,500 g; serving 450 × 2 Wh = 0.9 kWh → 90 g.
+    # Production: 2 cameras × 3 h = 6 h → 600 g + 6 h × 50 W = 0.3 kWh → 30 g;
+    #   1 desktop_pro × 4 h (production_hours) → 400 g + 4 h × 50 W (entered) → 20 g.
+    # Contribution: 10 Mbit/s × 0.45 GB/h per Mbit/s × 2 h = 9 GB × 10 g = 90 g.
+    # Transcoding: 4 renditions × 2 h = 8 server-hours × 500 W × PUE 1.5 = 6 kWh → 600 g,
+    #   manufacture 8 × 100 g = 800 g.
+    r = footprint.assess(project(**HAND), viewing)
+    assert g(r, tier="user_devices") == pytest.approx(16500)
+    assert g(r, tier="networks") == pytest.approx(4500 + 90)
+    assert g(r, tier="data_centres") == pytest.approx(90 + 600 + 800)
+    assert g(r, tier="onsite") == pytest.approx(600 + 30 + 400 + 20)
+    assert r.total().m_as("gCO2e") == pytest.approx(23630)
+    q = r.quantities.set_index("quantity")["value"]
+    assert q["live viewer-hours"] == pytest.approx(100)
+    assert q["contribution data"] == pytest.approx(9)
+    assert q["transcoding server-hours"] == pytest.approx(8)
+    assert q["transcoding electricity"] == pytest.approx(6)
+    # live and replay are told apart
+    assert g(r, component="viewer devices (live)") == pytest.approx(100 * 110)
+    assert g(r, component="viewer devices (replay)") == pytest.approx(50 * 110)
+
+
+def test_entered_transcoding_and_defaults(viewing):
+    # Entered server-hours (3), power (200 W) and PUE (1.2): 3 × 200 W × 1.2 = 0.72 kWh → 72 g
+    # + manufacture 3 × 100 g = 300 g.
+    r = footprint.assess(project(transcoding_server_hours=3, transcoding_power=200,
+                                 transcoding_pue=1.2, production_equipment=[],
+                                 device_mix={"tv": 1}, network_mix={"fixed": 1}), viewing)
+    assert g(r, component="transcoding") == pytest.approx(72 + 300)
+    # Default production time = event + 2 h set-up (estimate), labelled as such
+    r2 = footprint.assess(project(device_mix={"tv": 1}, network_mix={"fixed": 1},
+                                  production_equipment=[{"device": "camera_broadcast"}]),
+                          viewing)
+    q = r2.quantities.set_index("quantity")
+    assert q.loc["production device-hours: camera_broadcast", "value"] == pytest.approx(4)
+    assert "estimate" in q.loc["production device-hours: camera_broadcast", "source"]
+
+
+def test_per_time_network_and_contribution(viewing):
+    # per_time: 100 viewers × 2 h = 200 h on fixed lines: 600 GB × 0.01 kWh + 9 GB
+    # contribution × 0.01 kWh = 6.09 kWh → 609 g; box 10 W × 200 h = 2 kWh → 200 g and its
+    # manufacture 200 h × 10 g = 2,000 g.
+    r = footprint.assess(project(device_mix={"tv": 1}, network_mix={"fixed": 1},
+                                 network_model="per_time", production_equipment=[]), viewing)
+    assert g(r, tier="networks") == pytest.approx(609 + 200 + 2000)
+
+
+def test_unique_viewers_with_watch_share(viewing):
+    # 1,000 unique viewers watching 30 % of a 2 h event = 600 viewer-hours
+    r = footprint.assess(project(live_viewers=1000, live_watch_share=0.3, device_mix={"tv": 1},
+                                 production_equipment=[]), viewing)
+    assert r.quantities.set_index("quantity").loc["live viewer-hours", "value"] == \
+        pytest.approx(600)
+
+
+@pytest.mark.parametrize("service,path,words", [
+    ({"event_duration": 0}, "services[0].event_duration", "greater than 0"),
+    ({"live_viewers": -1}, "services[0].live_viewers", "greater than or equal to 0"),
+    ({"replay_hours_viewed": -10}, "services[0].replay_hours_viewed", "greater than or equal"),
+    ({"live_watch_share": 1.2}, "services[0].live_watch_share", "less than or equal to 1"),
+    ({"production_equipment": [{"device": "camera_broadcast", "count": -2}]},
+     "services[0].production_equipment[0].count", "greater than or equal to 0"),
+    ({"device_mix": {"tv": 0.5, "smartphone": 0.4}}, "services[0].device_mix",
+     "must sum to 1, got 0.9"),
+    ({"contribution_bitrate": "10 GB"}, "services[0].contribution_bitrate", "Mbit/s"),
+    ({"renditions": 0}, "services[0].renditions", "greater than or equal to 1"),
+])
+def test_validation_errors_name_the_path(service, path, words):
+    with pytest.raises(footprint.ProjectError) as exc:
+        project(**service)
+    assert exc.value.path == path
+    assert words in str(exc.value)
+
+
+def test_unknown_production_device_names_the_path(viewing):
+    p = project(production_equipment=[{"device": "camera_broadcast"}, {"device": "drone"}])
+    with pytest.raises(footprint.ProjectError) as exc:
+        footprint.assess(p, viewing)
+    assert exc.value.path == "services[0].production_equipment[1].device"
+    assert "drone" in str(exc.value)
+
+
+def test_bundled_runs_and_sample_project(bundled):
+    p = footprint.read_project(ROOT / "sample_projects" / "opera_live_replay.yaml")
+    r = footprint.assess(p, bundled)
+    tiers = r.by_tier()
+    assert set(tiers.index) == {"user_devices", "networks", "data_centres", "onsite"}
+    assert not r.not_covered("climate_change").shape[0]
+    # cameras are an estimate, and the results say so
+    cams = r.table[(r.table["factor_code"] == "device.camera_broadcast")
+                   & (r.table["indicator"] == "climate_change")]
+    assert len(cams) == 3  # manufacturing, distribution, end of life
+    assert (cams["factor_quality"] == "estimate").all()
+    # per viewing hour, within the range of the factors dossier §5.1 (ADEME 46-114 g/h)
+    per_hour = r.per_functional_unit().m_as("gCO2e")
+    assert 46 < per_hour < 114
