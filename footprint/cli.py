@@ -1,4 +1,4 @@
-"""Command line: ``footprint assess|factors|schema``.
+"""Command line: ``footprint assess|factors|web|schema``.
 
 Bad input exits with status 2 and a message naming the field; never a traceback.
 """
@@ -62,10 +62,48 @@ def _cmd_assess(args) -> int:
     out.write(result.breakdown(("stage", "tier")).map(_fmt).to_string() + "\n")
     out.write("\nby service [kgCO2e]:\n")
     out.write(result.by_service().map(_fmt).to_string() + "\n")
+    _write_methods(out, result)
     for w in result.warnings:
         out.write(f"note: {w}\n")
     out.write("\ndata: " + "; ".join(result.provenance["attribution"]) + "\n")
     return 0
+
+
+_METHOD_LABELS = {"swd_v4": "Sustainable Web Design v4", "swd_v3": "Sustainable Web Design v3",
+                  "ecoindex": "Ecoindex"}
+
+
+def _write_methods(out, result) -> None:
+    """Quantities ``method.*`` (published methods, not in the totals) beside our figure."""
+    import pandas as pd
+
+    q = result.quantities
+    m = q[q["quantity"].str.startswith("method.")]
+    if m.empty:
+        return
+    by_service = result.by_service()
+    lines = []
+    for service, group in m.groupby("service", sort=False):
+        ours = float(by_service.get(service, float("nan")))
+        lines.append((service, "footprint (French-calibrated, in the totals)", ours,
+                      "kgCO2e/year"))
+        visits = q[(q["service"] == service) & (q["quantity"] == "visits")]["value"]
+        if len(visits) and visits.iloc[0] > 0:
+            lines.append((service, "footprint (French-calibrated) per visit",
+                          ours * 1000.0 / visits.iloc[0], "gCO2e/visit"))
+        for _, row in group.iterrows():
+            method, _, per = row["quantity"].removeprefix("method.").partition(".")
+            label = _METHOD_LABELS.get(method, method) + (f" {per.replace('_', ' ')}"
+                                                          if per else "")
+            lines.append((service, label, row["value"], row["unit"]))
+    table = pd.DataFrame(lines, columns=["service", "method", "value", "unit"])
+    table["value"] = table["value"].map(_fmt)
+    out.write("\nother published methods (for comparison, not in the totals):\n")
+    out.write(table.to_string(index=False) + "\n")
+    if m["quantity"].str.startswith("method.ecoindex").any():
+        from .methods.ecoindex import ATTRIBUTION
+
+        out.write(f"Ecoindex figures: {ATTRIBUTION}\n")
 
 
 def _cmd_factors(args) -> int:
@@ -98,6 +136,161 @@ def _cmd_factors(args) -> int:
     return 0
 
 
+MAX_CSV_BYTES = 20_000_000
+_WEB_COLUMNS = ("url", "size_kb", "requests", "nodes")
+_WEB_NUMBERS = ("size_kb", "requests", "nodes")
+
+
+def _read_pages_csv(path: str):
+    """``url`` and numeric columns of a pages CSV; errors name the row and column."""
+    import csv
+    import io
+    import math
+
+    from .errors import ProjectError
+
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_CSV_BYTES + 1)
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_CSV_BYTES + 1)
+    except OSError as exc:
+        raise ProjectError(f"cannot read {path}: {exc.strerror or exc}", path="--csv") from None
+    if len(data) > MAX_CSV_BYTES:
+        raise ProjectError(f"{path} is larger than {MAX_CSV_BYTES:,} bytes; split it",
+                           path="--csv")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ProjectError(f"{path} is not UTF-8 text (byte {exc.start})", path="--csv") from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip().lower() for h in next(reader, [])]
+        missing = [c for c in _WEB_COLUMNS if c not in header]
+        if missing:
+            raise ProjectError(f"{path}: missing column(s) {', '.join(missing)} in the header "
+                               f"(found: {', '.join(header) or 'nothing'}); expected "
+                               f"{','.join(_WEB_COLUMNS)}", path="--csv")
+        idx = {c: header.index(c) for c in _WEB_COLUMNS}
+        urls, values, row = [], [], 0
+        for rec in reader:
+            if not any(cell.strip() for cell in rec):
+                continue
+            row += 1
+            where = f"{path}: row {row} (line {reader.line_num}), column"
+            if len(rec) != len(header):
+                raise ProjectError(f"{path}: row {row} (line {reader.line_num}) has "
+                                   f"{len(rec)} cells, the header has {len(header)}",
+                                   path="--csv")
+            numbers = []
+            for col in _WEB_NUMBERS:
+                cell = rec[idx[col]].strip()
+                try:
+                    x = float(cell)
+                except ValueError:
+                    x = math.nan
+                if not (math.isfinite(x) and x >= 0):
+                    raise ProjectError(f"{where} {col}: {cell[:40]!r} is not a finite number "
+                                       ">= 0", path="--csv", value=cell)
+                numbers.append(x)
+            urls.append(rec[idx["url"]])
+            values.append(numbers)
+    except csv.Error as exc:
+        raise ProjectError(f"{path}: line {reader.line_num}: {exc}", path="--csv") from None
+    if not urls:
+        raise ProjectError(f"{path} has a header but no page rows", path="--csv")
+    return urls, values
+
+
+def _web_results(urls, values, green: float, grid):
+    """SWD v4, v3 and Ecoindex per page view for all pages at once (arrays)."""
+    import numpy as np
+    import pandas as pd
+
+    from .methods import ecoindex, swd
+
+    size_kb, requests, nodes = np.asarray(values, dtype=float).reshape(-1, 3).T
+    v4 = swd.per_visit(size_kb * 1000.0, version=4, green_hosting_factor=green,
+                       grid_intensity=grid)
+    v3 = swd.per_visit(size_kb * 1000.0, version=3,
+                       green_hosting_factor=1.0 if green == 1.0 else 0.0, grid_intensity=grid)
+    eco = ecoindex.compute(nodes, requests, size_kb)
+    return pd.DataFrame({
+        "url": urls, "size_kb": size_kb, "requests": requests, "nodes": nodes,
+        "swd_v4_gco2e": v4.total_gco2e, "swd_v4_rating": v4.rating,
+        "swd_v3_gco2e": v3.total_gco2e, "swd_v3_rating": v3.rating,
+        "ecoindex_score": eco.score, "ecoindex_grade": eco.grade,
+        "ecoindex_gco2e": eco.ghg_gco2e, "ecoindex_water_cl": eco.water_cl})
+
+
+def _csv_cell(value) -> str:
+    """A CSV cell safe to open in a spreadsheet (no formula injection)."""
+    if isinstance(value, str):
+        return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    return format(value, ".10g") if isinstance(value, float) else str(value)
+
+
+def _cmd_web(args) -> int:
+    from .errors import ProjectError
+    from .methods.ecoindex import ATTRIBUTION
+
+    one = (args.size_kb, args.requests, args.nodes)
+    if args.csv is not None:
+        if any(v is not None for v in one):
+            raise ProjectError("give either --csv FILE or --size-kb/--requests/--nodes, not both",
+                               path="--csv")
+        urls, values = _read_pages_csv(args.csv)
+    else:
+        for flag, v in zip(("--size-kb", "--requests", "--nodes"), one):
+            if v is None or not (v >= 0 and v < float("inf")):
+                got = "missing" if v is None else f"got {v:g}"
+                raise ProjectError(f"a finite number >= 0 is needed (or use --csv FILE); {got}",
+                                   path=flag, value=v)
+        urls, values = [args.url], [list(one)]
+    if not 0.0 <= args.green <= 1.0:
+        raise ProjectError(f"a share in [0, 1] is needed, got {args.green:g}",
+                           path="--green", value=args.green)
+    grid = args.grid_intensity
+    if grid is not None:
+        try:
+            grid = float(grid)
+        except ValueError:
+            pass  # a country code, resolved by the SWD module
+    try:
+        table = _web_results(urls, values, args.green, grid)
+    except ProjectError as exc:
+        if not exc.path.startswith("grid_intensity"):
+            raise
+        raise ProjectError(str(exc).partition(": ")[2], path="--grid-intensity",
+                           value=args.grid_intensity) from None
+    note = ("gCO2e per page view; SWD with the CO2.js 0.19.0 per-visit defaults (v4: no "
+            "caching; v3: 25 % return visits reloading 2 %), grid "
+            + ("SWD global default" if grid is None else f"{grid:g} gCO2e/kWh"
+               if isinstance(grid, float) else f"of {grid.upper()}")
+            + ("; v3 counts the host as green only at --green 1" if 0 < args.green < 1 else ""))
+    out = sys.stdout
+    if args.format == "json":
+        json.dump({"unit": "gCO2e per page view", "note": note, "ecoindex_attribution":
+                   ATTRIBUTION, "pages": table.to_dict("records")}, out, ensure_ascii=False,
+                  indent=2, default=lambda x: x.item() if hasattr(x, "item") else str(x))
+        out.write("\n")
+    elif args.format == "csv":
+        import csv
+
+        table["ecoindex_source"] = ATTRIBUTION
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(table.columns)
+        for rec in table.itertuples(index=False):
+            writer.writerow([_csv_cell(v.item() if hasattr(v, "item") else v) for v in rec])
+    else:
+        shown = table.copy()
+        for col in ("size_kb", "requests", "nodes", "swd_v4_gco2e", "swd_v3_gco2e"):
+            shown[col] = shown[col].map(_fmt)
+        out.write(shown.to_string(index=False) + f"\n\n{note}\nEcoindex: {ATTRIBUTION}\n")
+    return 0
+
+
 def _cmd_schema(args) -> int:
     from .schema import json_schema
 
@@ -122,6 +315,21 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("action", choices=("list", "show", "validate"))
     f.add_argument("code", nargs="?")
     f.set_defaults(func=_cmd_factors)
+    w = sub.add_parser("web", help="SWD v4/v3 and Ecoindex of one web page or a CSV of pages",
+                       description="Published per-page methods for one page (--size-kb "
+                       "--requests --nodes) or for every row of a CSV file with columns "
+                       "url,size_kb,requests,nodes (--csv FILE, '-' for stdin).")
+    w.add_argument("--csv", metavar="FILE", help="pages CSV (url,size_kb,requests,nodes)")
+    w.add_argument("--size-kb", type=float, help="transferred page weight [kB = 1000 bytes]")
+    w.add_argument("--requests", type=float, help="HTTP requests of the page")
+    w.add_argument("--nodes", type=float, help="DOM nodes of the page")
+    w.add_argument("--url", default="(page)", help="label of the single page")
+    w.add_argument("--green", type=float, default=0.0,
+                   help="share of the host's energy that is renewable, 0-1 (SWD)")
+    w.add_argument("--grid-intensity", metavar="G",
+                   help="grid intensity for SWD: gCO2e/kWh or a country code such as FR")
+    w.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    w.set_defaults(func=_cmd_web)
     s = sub.add_parser("schema", help="print the JSON Schema of project files")
     s.set_defaults(func=_cmd_schema)
     return p
