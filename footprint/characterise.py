@@ -87,8 +87,10 @@ def characterise(inventory: pd.DataFrame, registry,
     table["factor_idx"] = table["factor_idx"].astype(int)
     amount = table["amount"].to_numpy(dtype=float)
     table["impact"] = amount * table["value_canonical"].to_numpy(dtype=float)
-    table["impact_low"] = amount * table["low_canonical"].to_numpy(dtype=float)
-    table["impact_high"] = amount * table["high_canonical"].to_numpy(dtype=float)
+    table["impact_low"] = (table["amount_low"].to_numpy(dtype=float)
+                           * table["low_canonical"].to_numpy(dtype=float))
+    table["impact_high"] = (table["amount_high"].to_numpy(dtype=float)
+                            * table["high_canonical"].to_numpy(dtype=float))
     table["impact_unit"] = table["indicator"].map(INDICATOR_UNITS)
     table["amount_unit"] = table["flow"].map(FLOW_UNITS)
     table = table.rename(columns={"value_canonical": "factor_value", "unit_canonical": "factor_unit",

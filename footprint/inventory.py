@@ -9,8 +9,11 @@ service        service name (unique in a project)
 component      what inside the service produces the flow (``viewer devices``, ``CDN``…)
 tier           ``user_devices``, ``networks``, ``data_centres`` or ``onsite``
 flow           ``electricity`` [kWh], ``data`` [GB], ``device`` [share of one device],
-               ``storage`` [TB·year] or ``emissions`` [kgCO2e]
+               ``storage`` [TB·year], ``emissions`` [kgCO2e] (computed upstream) or
+               ``service_time`` [h] (hours of a service, for per-hour factors)
 amount         the flow, in the canonical unit of its flow (``FLOW_UNITS``)
+amount_low,    range of the amount where an upstream model gives one (e.g. EcoLogits for
+amount_high    closed models); equal to ``amount`` otherwise
 factor_code    code of the factors that characterise it
 region         where the flow happens (country code, ``EU27`` or ``GLO``)
 electricity_kwh  final electricity of the activity [kWh] (0 for embodied shares)
@@ -37,8 +40,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["COLUMNS", "QUANTITY_COLUMNS", "Context", "rows", "device_time", "quantities",
            "concat", "device_share", "parameter_vector", "transfer"]
 
-COLUMNS = ("service", "component", "tier", "flow", "amount", "factor_code", "region",
-           "electricity_kwh")
+COLUMNS = ("service", "component", "tier", "flow", "amount", "amount_low", "amount_high",
+           "factor_code", "region", "electricity_kwh")
 QUANTITY_COLUMNS = ("service", "quantity", "value", "unit", "source")
 ALLOCATIONS = ("use_time", "calendar_time")
 HOURS_PER_YEAR = 365.0 * 24.0
@@ -65,11 +68,13 @@ def rows(**columns) -> "pd.DataFrame":
     import pandas as pd
 
     n = max((np.size(v) for v in columns.values() if not np.isscalar(v)), default=1)
+    columns.setdefault("amount_low", columns.get("amount", 0.0))
+    columns.setdefault("amount_high", columns.get("amount", 0.0))
     data = {c: np.broadcast_to(columns.get(c, 0.0 if c == "electricity_kwh" else ""), (n,))
             for c in COLUMNS}
     df = pd.DataFrame(data)
-    df["amount"] = df["amount"].astype(float)
-    df["electricity_kwh"] = df["electricity_kwh"].astype(float)
+    for c in ("amount", "amount_low", "amount_high", "electricity_kwh"):
+        df[c] = df[c].astype(float)
     return df
 
 
@@ -90,8 +95,9 @@ def concat(frames, columns=COLUMNS) -> "pd.DataFrame":
 
     frames = [f for f in frames if len(f)]
     if not frames:
-        return pd.DataFrame({c: pd.Series(dtype=float if c in ("amount", "electricity_kwh", "value")
-                                          else object) for c in columns})
+        floats = ("amount", "amount_low", "amount_high", "electricity_kwh", "value")
+        return pd.DataFrame({c: pd.Series(dtype=float if c in floats else object)
+                             for c in columns})
     return pd.concat(frames, ignore_index=True)[list(columns)]
 
 
@@ -113,7 +119,8 @@ def _device_parameters(registry, devices: np.ndarray, name: str, unit: str,
                                                   f".{name}"), unit, regions)
 
 
-def device_share(registry, devices, hours, regions, allocation: str) -> np.ndarray:
+def device_share(registry, devices, hours, regions, allocation: str, *,
+                 lifetime_years=None, daily_use_h=None) -> np.ndarray:
     """Share of each device's manufacture allocated to ``hours`` of use.
 
     ``use_time`` (ADEME): hours / (lifetime × 365 × daily use);
@@ -129,27 +136,42 @@ def device_share(registry, devices, hours, regions, allocation: str) -> np.ndarr
         Region used to look the device parameters up.
     allocation : str
         ``use_time`` or ``calendar_time``.
+    lifetime_years, daily_use_h : array of float, optional
+        Values entered by the user [year], [h/day]; NaN or None takes the device's
+        ``lifetime`` and ``daily_use`` parameters.
 
     References
     ----------
     ADEME, ``publicodes-acv-numerique`` 2.1.0, rule ``construction réelle``;
     Boavizta API 2.5.0, ``Impact.allocate``.
     """
+    if allocation not in ALLOCATIONS:
+        raise ProjectError(f"allocation {allocation!r} is not one of {ALLOCATIONS}",
+                           path="options.allocation", value=allocation)
     devices, hours, regions = np.broadcast_arrays(np.asarray(devices, dtype=str),
                                                   np.asarray(hours, dtype=float),
                                                   np.asarray(regions, dtype=str))
-    lifetime_years = _device_parameters(registry, devices, "lifetime", "year", regions)
-    if allocation == "use_time":
-        daily_h = _device_parameters(registry, devices, "daily_use", "hour/day", regions)
-        return hours / (lifetime_years * 365.0 * daily_h)
+    life = _entered_or_default(registry, devices, "lifetime", "year", regions, lifetime_years)
     if allocation == "calendar_time":
-        return hours / (lifetime_years * HOURS_PER_YEAR)
-    raise ProjectError(f"allocation {allocation!r} is not one of {ALLOCATIONS}",
-                       path="options.allocation", value=allocation)
+        return hours / (life * HOURS_PER_YEAR)
+    daily = _entered_or_default(registry, devices, "daily_use", "hour/day", regions, daily_use_h)
+    return hours / (life * 365.0 * daily)
+
+
+def _entered_or_default(registry, devices, name, unit, regions, entered) -> np.ndarray:
+    """Entered values where given (not NaN), the device parameter elsewhere."""
+    values = np.full(devices.shape, np.nan) if entered is None else \
+        np.broadcast_to(np.asarray(entered, dtype=float), devices.shape).copy()
+    missing = np.isnan(values)
+    if missing.any():
+        values[missing] = _device_parameters(registry, devices[missing], name, unit,
+                                             regions[missing])
+    return values
 
 
 def device_time(ctx: Context, *, service, component, tier, device, hours, region,
-                power_w=None, embodied: bool = True, use: bool = True) -> "pd.DataFrame":
+                power_w=None, lifetime_years=None, daily_use_h=None, embodied: bool = True,
+                use: bool = True) -> "pd.DataFrame":
     """Rows for devices used for some hours: embodied share and use electricity.
 
     Parameters
@@ -161,6 +183,8 @@ def device_time(ctx: Context, *, service, component, tier, device, hours, region
         Hours of use [h].
     power_w : float or array, optional
         Power while in use [W]; NaN or None takes the device's ``power`` parameter.
+    lifetime_years, daily_use_h : float or array, optional
+        Entered lifetime [year] and daily use [h/day] (see :func:`device_share`).
     embodied, use
         Which of the two rows to produce.
     """
@@ -170,17 +194,13 @@ def device_time(ctx: Context, *, service, component, tier, device, hours, region
         np.asarray(component, dtype=object))
     frames = []
     if embodied:
-        share = device_share(ctx.registry, device, hours, region, ctx.allocation)
+        share = device_share(ctx.registry, device, hours, region, ctx.allocation,
+                             lifetime_years=lifetime_years, daily_use_h=daily_use_h)
         frames.append(rows(service=service, component=component, tier=tier, flow="device",
                            amount=share, factor_code=np.char.add("device.", device),
                            region=region))
     if use:
-        power = np.full(len(device), np.nan) if power_w is None else \
-            np.broadcast_to(np.asarray(power_w, dtype=float), device.shape).copy()
-        missing = np.isnan(power)
-        if missing.any():
-            power[missing] = _device_parameters(ctx.registry, device[missing], "power", "W",
-                                                region[missing])
+        power = _entered_or_default(ctx.registry, device, "power", "W", region, power_w)
         kwh = power * hours / 1000.0
         frames.append(rows(service=service, component=component, tier=tier, flow="electricity",
                            amount=kwh, factor_code="electricity", region=region,
@@ -188,39 +208,64 @@ def device_time(ctx: Context, *, service, component, tier, device, hours, region
     return concat(frames)
 
 
-def transfer(ctx: Context, *, service, data_gb, network_shares: dict[str, float], region,
-             hosting_region, serving_energy_code: str = "dc.video.energy",
-             pue_code: str = "dc.pue", component_network: str = "network transfer",
+def transfer(ctx: Context, *, service, data_gb, network_shares, region, hosting_region,
+             serving_wh_per_gb=None, serving_energy_code: str = "dc.video.energy", pue=1.0,
+             component_network: str = "network transfer",
              component_dc: str = "servers and CDN") -> "pd.DataFrame":
     """Rows for data served from a data centre to users over networks.
 
-    Networks: ``data_gb × share`` per network type, characterised by the per-GB factors
-    ``network.<type>`` (``fixed``, ``mobile``, ``fixed_excl_box``) of the users' region.
-    Data centre: ``data_gb × serving energy [Wh/GB] × PUE`` of electricity in the
+    Networks: ``data_gb × share`` per network type, characterised by the per-GB life-cycle
+    factors ``network.<type>`` (``fixed``, ``mobile``, ``fixed_excl_box``) of the users'
+    region. Data centre: ``data_gb × serving energy [Wh/GB] × pue`` of electricity in the
     hosting region.
 
     Parameters
     ----------
     data_gb : float or array
-        Data delivered [GB].
-    network_shares : dict
-        Share of the data per network type, summing to 1 (e.g. ``{"fixed": 0.8,
-        "mobile": 0.2}``).
+        Data delivered, per service [GB].
+    network_shares : mapping of str to float or array
+        Share of the data per network type; per service, the shares sum to 1.
+    serving_wh_per_gb : float or array, optional
+        Serving energy entered by the user [Wh/GB]; NaN or None takes the parameter
+        ``serving_energy_code`` of the hosting region.
+    pue : float or array
+        Multiplier for facility overhead [-]. The default 1 suits serving-energy figures
+        that already include the facility, as ``dc.video.energy`` (Netflix's whole
+        electricity) does; pass ``dc.pue`` for IT-only figures.
+
+    References
+    ----------
+    ADEME, ``publicodes-acv-numerique`` 2.1.0: ``transmission``, ``serveur`` rules.
     """
-    data_gb = np.asarray(data_gb, dtype=float)
-    service, region, hosting_region = (np.broadcast_to(np.asarray(v, dtype=object), data_gb.shape)
+    data_gb = np.atleast_1d(np.asarray(data_gb, dtype=float))
+    shape = data_gb.shape
+    service, region, hosting_region = (np.broadcast_to(np.asarray(v, dtype=object), shape)
                                        for v in (service, region, hosting_region))
-    total_share = sum(network_shares.values())
-    if not np.isclose(total_share, 1.0):
-        raise ProjectError(f"network shares must sum to 1, got {total_share:g}",
-                           path="network_mix", value=network_shares)
-    frames = [rows(service=service, component=component_network, tier="networks", flow="data",
-                   amount=data_gb * share, factor_code=f"network.{kind}", region=region)
-              for kind, share in network_shares.items() if share > 0]
-    wh_per_gb = parameter_vector(ctx.registry, serving_energy_code, "Wh/GB", hosting_region)
-    pue = parameter_vector(ctx.registry, pue_code, "dimensionless", hosting_region)
-    kwh = data_gb * wh_per_gb / 1000.0 * pue
-    frames.append(rows(service=service, component=component_dc, tier="data_centres",
-                       flow="electricity", amount=kwh, factor_code="electricity",
-                       region=hosting_region, electricity_kwh=kwh))
+    shares = {k: np.broadcast_to(np.asarray(v, dtype=float), shape)
+              for k, v in network_shares.items()}
+    total = sum(shares.values())
+    if not np.allclose(total, 1.0):
+        bad = int(np.flatnonzero(~np.isclose(total, 1.0))[0])
+        raise ProjectError(f"network shares of {service[bad]!r} sum to {total[bad]:g}, not 1",
+                           path="network_mix", value={k: float(v[bad]) for k, v in shares.items()})
+    frames = []
+    for kind, share in shares.items():
+        gb = data_gb * share
+        keep = gb > 0
+        if keep.any():
+            frames.append(rows(service=service[keep], component=component_network,
+                               tier="networks", flow="data", amount=gb[keep],
+                               factor_code=f"network.{kind}", region=region[keep]))
+    wh_per_gb = np.full(shape, np.nan) if serving_wh_per_gb is None else \
+        np.broadcast_to(np.asarray(serving_wh_per_gb, dtype=float), shape).copy()
+    missing = np.isnan(wh_per_gb)
+    if missing.any():
+        wh_per_gb[missing] = parameter_vector(ctx.registry, serving_energy_code, "Wh/GB",
+                                              hosting_region[missing])
+    kwh = data_gb * wh_per_gb / 1000.0 * np.broadcast_to(np.asarray(pue, dtype=float), shape)
+    keep = kwh > 0
+    if keep.any():
+        frames.append(rows(service=service[keep], component=component_dc, tier="data_centres",
+                           flow="electricity", amount=kwh[keep], factor_code="electricity",
+                           region=hosting_region[keep], electricity_kwh=kwh[keep]))
     return concat(frames)

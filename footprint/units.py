@@ -38,6 +38,7 @@ FLOW_UNITS = {
     "device": "device",
     "storage": "TB*year",
     "emissions": "kgCO2e",
+    "service_time": "hour",
 }
 
 _DEFINITIONS = (
