@@ -18,15 +18,17 @@ ROOT = Path(__file__).resolve().parent.parent
 TINY = Path(__file__).resolve().parent / "data" / "tiny-2026"
 SAMPLE = ROOT / "sample_projects" / "museum_chatbot.yaml"
 
-# Stopgap: the bundled datasets have no factor that passes already-computed kgCO2e through
-# (unit kgCO2e/kgCO2e). This test registry adds one, plus round numbers for Sweden's
-# electricity, the mobile network and a smartphone, on top of tests/data/tiny-2026.
+# The test registry adds to tests/data/tiny-2026: round numbers for Sweden's and the USA's
+# electricity, the mobile network and a smartphone, and the 8-GPU AI server of EcoLogits
+# (S + 8·G, as in emission_factors/ecologits-ai-servers-0.11.3, with its ±30 % range).
 EXTRA_FACTORS = """\
 electricity,SE,2024,use,climate_change,0.04,kgCO2e/kWh,0.03,0.05,triangular,estimate,t,
 electricity,US,2024,use,climate_change,0.4,kgCO2e/kWh,0.3,0.5,triangular,estimate,t,
 network.mobile,FR,2024,use,climate_change,20,gCO2e/GB,10,40,triangular,estimate,t,
 device.smartphone,GLO,2024,manufacturing,climate_change,75,kgCO2e/device,50,100,triangular,estimate,t,
-emissions.manufacturing,GLO,2024,manufacturing,climate_change,1,kgCO2e/kgCO2e,1,1,triangular,derived,t,pass-through
+device.ai_server_8gpu,GLO,2025,manufacturing,climate_change,7884,kgCO2e/device,5518.8,10249.2,triangular,derived,t,
+device.ai_server_8gpu,GLO,2025,manufacturing,abiotic_depletion,0.4416,kgSbeq/device,0.30912,0.57408,triangular,derived,t,
+device.ai_server_8gpu,GLO,2025,manufacturing,primary_energy,99768,MJ/device,69837.6,129698.4,triangular,derived,t,
 """
 EXTRA_PARAMETERS = """\
 device.smartphone.lifetime,GLO,2024,2.5,year,2,3,triangular,estimate,t,
@@ -39,23 +41,33 @@ device.smartphone.power,GLO,2024,5,W,2,6,triangular,estimate,t,
 ALPHA, BETA, GAMMA = 1.1665273170451914e-06, -0.011205921025579175, 4.052928146734005e-05
 LAT_A, LAT_B, LAT_C = 0.0006785088094353663, 0.0003119310311688259, 0.019473717579473387
 BATCH, LIFETIME_S = 64, 3 * 365 * 24 * 3600
+# one 8-GPU server with its GPUs, S + 8·G: GWP, ADPe, PE
+SERVER_GWP, SERVER_ADPE, SERVER_PE = 5700 + 8 * 273, 0.37 + 8 * 0.00895, 70000 + 8 * 3721
 
 
-def ecologits_by_hand(active_b, total_b, tokens, pue):
+def ecologits_by_hand(active_b, total_b, tokens, pue, tps=None, ttft=0.0):
     """EcoLogits' request energy [kWh] and embodied GWP [kgCO2e] for a model, by hand."""
     memory_gb = 1.2 * total_b * 16 / 8
     gpus = 2 ** math.ceil(math.log2(math.ceil(memory_gb / 80)))
     gpu_kwh = tokens * (ALPHA * math.exp(BETA * BATCH) * active_b + GAMMA) / 1000
-    latency_s = tokens * (LAT_A * active_b + LAT_B * BATCH + LAT_C)
+    latency_s = tokens * (LAT_A * active_b + LAT_B * BATCH + LAT_C) if tps is None else \
+        tokens / tps + ttft
     server_kwh = latency_s / 3600 * 1.2 * (gpus / 8) / BATCH
     it_kwh = server_kwh + gpus * gpu_kwh
     embodied = latency_s * ((gpus / 8) * 5700 + gpus * 273) / (LIFETIME_S * BATCH)
     return pue * it_kwh, embodied, it_kwh
 
 
+def server_share_by_hand(active_b, total_b, tokens):
+    """Share of one 8-GPU server per request: latency × (n/8) ÷ (lifetime × batch)."""
+    gpus = 2 ** math.ceil(math.log2(math.ceil(1.2 * total_b * 2 / 80)))
+    latency_s = tokens * (LAT_A * active_b + LAT_B * BATCH + LAT_C)
+    return latency_s * (gpus / 8) / (LIFETIME_S * BATCH)
+
+
 @pytest.fixture(scope="module")
 def reg(tmp_path_factory):
-    """tiny-2026 plus the rows above (incl. the kgCO2e/kgCO2e pass-through factor)."""
+    """tiny-2026 plus the rows above (incl. the 8-GPU AI server)."""
     from footprint.factors import FactorRegistry, read_dataset
 
     folder = tmp_path_factory.mktemp("ai") / "tiny-ai-2026"
@@ -121,9 +133,15 @@ def test_server_rows_scale_by_requests_hand_computed(reg):
     assert set(elec["region"]) == {"SE"}
     assert elec["amount"].iloc[0] == pytest.approx(1000 * kwh_req, rel=1e-9)
     assert cc(elec) == pytest.approx(1000 * kwh_req * 0.04, rel=1e-9)
-    emb = dc[dc["flow"] == "emissions"]
+    # manufacture: a share of one 8-GPU server (4 GPUs used: half the server, 4 GPUs)
+    emb = dc[dc["flow"] == "device"]
     assert set(emb["stage"]) == {"manufacturing"}
-    assert cc(emb) == pytest.approx(1000 * emb_req, rel=1e-9)
+    assert set(emb["factor_code"]) == {"device.ai_server_8gpu"}
+    share = server_share_by_hand(8, 119, 250)
+    assert emb["amount"].iloc[0] == pytest.approx(1000 * share, rel=1e-9)
+    assert cc(emb) == pytest.approx(1000 * share * 7884, rel=1e-9)
+    assert cc(emb) == pytest.approx(1000 * emb_req, rel=1e-9)  # = EcoLogits' embodied GWP
+    assert quantity(r, "share of one 8-GPU AI server") == pytest.approx(1000 * share, rel=1e-9)
     # twice the requests, twice the server impacts
     r2 = footprint.assess(project(requests=2000), reg)
     assert cc(r2.table[r2.table["tier"] == "data_centres"]) == pytest.approx(2 * cc(dc))
@@ -134,6 +152,71 @@ def test_server_rows_scale_by_requests_hand_computed(reg):
     assert quantity(r, "climate change per request, footprint") == pytest.approx(
         1000 * (kwh_req * 0.04 + emb_req), rel=1e-9)
     assert quantity(r, "server electricity") == pytest.approx(1000 * kwh_req)
+
+
+def test_server_share_reproduces_ecologits_embodied_on_every_indicator(reg):
+    """(n/8)·S + n·G = (n/8)·(S + 8·G): one share of the whole server gives EcoLogits'
+    embodied GWP, ADPe and PE alike."""
+    from ecologits.tracers.utils import llm_impacts
+
+    from footprint.archetypes import _ecologits as eco
+
+    ref = llm_impacts("mistralai", "mistral-small-latest", 250, math.inf, "SWE")
+    r = footprint.assess(project(requests=1000), reg)
+    t = r.table[r.table["factor_code"] == "device.ai_server_8gpu"].set_index("indicator")
+    assert t.loc["climate_change", "impact"] == pytest.approx(
+        1000 * ref.embodied.gwp.value, rel=1e-9)
+    assert t.loc["abiotic_depletion", "impact"] == pytest.approx(
+        1000 * ref.embodied.adpe.value, rel=1e-9)
+    assert t.loc["primary_energy", "impact"] == pytest.approx(
+        1000 * ref.embodied.pe.value, rel=1e-9)
+    # by hand: share × (0.37 + 8 × 0.00895) kgSbeq, share × (70,000 + 8 × 3,721) MJ
+    share = server_share_by_hand(8, 119, 250)
+    assert t.loc["abiotic_depletion", "impact"] == pytest.approx(1000 * share * 0.4416)
+    assert t.loc["primary_energy", "impact"] == pytest.approx(1000 * share * 99768)
+    # the factor's ±30 % range gives the impact range (no range in the amount here)
+    assert t.loc["climate_change", "impact_low"] == pytest.approx(1000 * share * 5518.8)
+    assert t.loc["climate_change", "impact_high"] == pytest.approx(1000 * share * 10249.2)
+    # EcoLogits' own figures stay in the quantities
+    assert quantity(r, "servers and GPUs manufacture, abiotic depletion") == pytest.approx(
+        1000 * ref.embodied.adpe.value, rel=1e-9)
+    assert quantity(r, "servers and GPUs manufacture, primary energy") == pytest.approx(
+        1000 * ref.embodied.pe.value, rel=1e-9)
+    # the glue reads S + 8·G from the installed package
+    assert eco.server_embodied() == pytest.approx({
+        "embodied_gwp_kgco2e": SERVER_GWP, "embodied_adpe_kgsbeq": SERVER_ADPE,
+        "embodied_pe_mj": SERVER_PE})
+
+
+def test_bundled_server_factor_is_ecologits_s_plus_8g(bundled):
+    """emission_factors/ecologits-ai-servers-0.11.3: 5,700 + 8 × 273 = 7,884 kgCO2e;
+    0.37 + 8 × 0.00895 = 0.4416 kgSbeq; 70,000 + 8 × 3,721 = 99,768 MJ."""
+    code = "device.ai_server_8gpu"
+    assert bundled.flow(code) == "device"
+    assert bundled.factor(code) == pytest.approx(7884)
+    assert bundled.factor(code, indicator="abiotic_depletion") == pytest.approx(0.4416)
+    assert bundled.factor(code, indicator="primary_energy") == pytest.approx(99768)
+    f = bundled.factors[bundled.factors["code"] == code]
+    assert set(f["stage"]) == {"manufacturing"} and set(f["quality"]) == {"derived"}
+    assert list(f["low"]) == pytest.approx(list(0.7 * f["value"]))  # ±30 %: EcoLogits
+    assert list(f["high"]) == pytest.approx(list(1.3 * f["value"]))  # publishes no range
+
+
+def test_server_factor_differing_from_ecologits_is_reported(tmp_path):
+    from footprint.factors import FactorRegistry, read_dataset
+
+    folder = tmp_path / "tiny-ai-2026"
+    shutil.copytree(TINY, folder)
+    with open(folder / "factors.csv", "a", encoding="utf-8") as fh:
+        fh.write("electricity,SE,2024,use,climate_change,0.04,kgCO2e/kWh,0.03,0.05,"
+                 "triangular,estimate,t,\ndevice.ai_server_8gpu,GLO,2025,manufacturing,"
+                 "climate_change,4000,kgCO2e/device,3000,5000,triangular,estimate,t,\n")
+    p = project(device_mix={"laptop": 1.0}, network_mix={"fixed": 1.0})
+    with pytest.warns(UserWarning, match="differs from EcoLogits"):
+        r = footprint.assess(p, FactorRegistry([read_dataset(folder)]))
+    # the share stays EcoLogits'; the impact follows the dataset's 4,000 kgCO2e
+    emb = r.table[r.table["factor_code"] == "device.ai_server_8gpu"]
+    assert cc(emb) == pytest.approx(1000 * server_share_by_hand(8, 119, 250) * 4000)
 
 
 def test_conversations_times_requests_per_conversation(reg):
@@ -177,24 +260,72 @@ def test_defaults_name_their_source(reg):
 
 
 def test_closed_model_range_is_carried(reg):
-    """gpt-4o has no published size: EcoLogits gives min–max; rows take the mean."""
+    """gpt-4o has no published size: EcoLogits gives min–max (44–132 B active of 440 B);
+    rows take the midpoint as amount and min/max as amount_low/amount_high."""
     from ecologits.tracers.utils import llm_impacts
 
     ref = llm_impacts("openai", "gpt-4o", 250, math.inf)  # OpenAI's zone in EcoLogits: USA
     lo, hi = ref.energy.value.min, ref.energy.value.max
     assert lo < hi
+    # by hand: 440 B → 1,056 GB → 16 GPUs; EcoLogits' measured 74 tokens/s and 0.61 s to
+    # first token give the latency; OpenAI's PUE 1.20
+    assert lo == pytest.approx(ecologits_by_hand(44, 440, 250, 1.2, 74, 0.61)[0], rel=1e-9)
+    assert hi == pytest.approx(ecologits_by_hand(132, 440, 250, 1.2, 74, 0.61)[0], rel=1e-9)
     r = footprint.assess(project(provider="openai", model="gpt-4o", requests=10), reg)
     assert quantity(r, "server electricity per request, low") == pytest.approx(1000 * lo)
     assert quantity(r, "server electricity per request, high") == pytest.approx(1000 * hi)
     assert quantity(r, "server electricity per request") == pytest.approx(500 * (lo + hi))
-    elec = r.inventory[(r.inventory["tier"] == "data_centres")
-                       & (r.inventory["flow"] == "electricity")]
-    assert elec["amount"].iloc[0] == pytest.approx(10 * (lo + hi) / 2)
-    assert set(elec["region"]) == {"US"}
+    inv = r.inventory[r.inventory["tier"] == "data_centres"].set_index("flow")
+    assert inv.loc["electricity", "amount"] == pytest.approx(10 * (lo + hi) / 2)
+    assert inv.loc["electricity", "amount_low"] == pytest.approx(10 * lo)
+    assert inv.loc["electricity", "amount_high"] == pytest.approx(10 * hi)
+    assert inv.loc["electricity", "region"] == "US"
+    # the server share: EcoLogits' embodied min/max ÷ 7,884 (equal here: with a measured
+    # speed, the latency and so the server time do not depend on the model size)
+    emb = ref.embodied.gwp.value
+    assert inv.loc["device", "amount_low"] == pytest.approx(10 * emb.min / SERVER_GWP)
+    assert inv.loc["device", "amount_high"] == pytest.approx(10 * emb.max / SERVER_GWP)
+    assert inv.loc["device", "amount"] == pytest.approx(10 * emb.mean / SERVER_GWP)
+    # characterised: impact_low = amount_low × factor low, impact_high = amount_high × high
+    t = r.table[(r.table["tier"] == "data_centres")
+                & (r.table["indicator"] == "climate_change")].set_index("flow")
+    for flow in ("electricity", "device"):
+        assert t.loc[flow, "impact_low"] < t.loc[flow, "impact"] < t.loc[flow, "impact_high"]
+    assert t.loc["electricity", "impact"] == pytest.approx(10 * (lo + hi) / 2 * 0.4)
+    assert t.loc["electricity", "impact_low"] == pytest.approx(10 * lo * 0.3)
+    assert t.loc["electricity", "impact_high"] == pytest.approx(10 * hi * 0.5)
+    assert t.loc["device", "impact_low"] == pytest.approx(10 * emb.min / SERVER_GWP * 5518.8)
+    assert t.loc["device", "impact_high"] == pytest.approx(10 * emb.max / SERVER_GWP * 10249.2)
     assert quantity(r, "climate change per request, EcoLogits, high") == pytest.approx(
         1000 * ref.gwp.value.max)
     assert "model-arch-not-released" in r.quantities.set_index("quantity").loc[
         "server electricity per request", "source"]
+
+
+def test_closed_model_range_in_the_server_share(reg):
+    """mistral-medium-latest: dense 70–120 B, no measured speed: the latency, hence the
+    server share, differs between the two ends (4 GPUs at both: 168 and 288 GB)."""
+    from ecologits.tracers.utils import llm_impacts
+
+    ref = llm_impacts("mistralai", "mistral-medium-latest", 250, math.inf)
+    r = footprint.assess(project(model="mistral-medium-latest", requests=100), reg)
+    dev = r.inventory[r.inventory["factor_code"] == "device.ai_server_8gpu"].iloc[0]
+    lo, hi = server_share_by_hand(70, 70, 250), server_share_by_hand(120, 120, 250)
+    assert dev["amount_low"] == pytest.approx(100 * lo, rel=1e-9)
+    assert dev["amount_high"] == pytest.approx(100 * hi, rel=1e-9)
+    assert dev["amount"] == pytest.approx(100 * (lo + hi) / 2, rel=1e-9)
+    assert dev["amount_low"] == pytest.approx(100 * ref.embodied.gwp.value.min / SERVER_GWP)
+    assert dev["amount_high"] == pytest.approx(100 * ref.embodied.gwp.value.max / SERVER_GWP)
+    elec = r.inventory[(r.inventory["tier"] == "data_centres")
+                       & (r.inventory["flow"] == "electricity")].iloc[0]
+    assert elec["amount_low"] == pytest.approx(
+        100 * ecologits_by_hand(70, 70, 250, 1.16)[0], rel=1e-9)
+    assert elec["amount_high"] == pytest.approx(
+        100 * ecologits_by_hand(120, 120, 250, 1.16)[0], rel=1e-9)
+    t = r.table[r.table["factor_code"] == "device.ai_server_8gpu"].set_index("indicator")
+    assert t.loc["primary_energy", "impact_low"] == pytest.approx(100 * lo * 69837.6)
+    assert t.loc["primary_energy", "impact_high"] == pytest.approx(100 * hi * 129698.4)
+    assert quantity(r, "share of one 8-GPU AI server, high") == pytest.approx(100 * hi)
 
 
 def test_self_hosted_uses_project_hosting_and_its_pue(reg):
@@ -279,13 +410,14 @@ def test_unknown_device_at_assessment(reg):
     assert "smartphone" in str(exc.value)
 
 
-def test_missing_pass_through_factor_is_reported_not_silent(tiny):
-    """Without an 'emissions.manufacturing' factor the manufacture part cannot enter the
+def test_missing_server_factor_is_reported_not_silent(tiny):
+    """Without a 'device.ai_server_8gpu' factor the manufacture part cannot enter the
     results: a warning says so and the quantities keep the figure."""
     p = project(device_mix={"laptop": 1.0}, network_mix={"fixed": 1.0})
-    with pytest.warns(UserWarning, match="emissions.manufacturing"):
+    with pytest.warns(UserWarning, match="device.ai_server_8gpu"):
         r = footprint.assess(p, tiny)
-    assert not (r.inventory["flow"] == "emissions").any()
+    assert (r.inventory["tier"] == "data_centres").sum() == 1  # the electricity only
+    assert not (r.inventory["factor_code"] == "device.ai_server_8gpu").any()
     src = r.quantities.set_index("quantity").loc["servers and GPUs manufacture", "source"]
     assert "NOT in the results" in src
 
@@ -305,10 +437,14 @@ def test_sample_assesses_with_bundled_data(bundled, capsys):
                      & (r.inventory["flow"] == "electricity")]
     assert dc["amount"].sum() == pytest.approx(200_000 * kwh_req, rel=1e-9)
     assert set(dc["region"]) == {"SE"}
-    # the manufacture of servers and GPUs passes through the bundled pass-through factor
-    assert "emissions.manufacturing" in bundled.codes()
+    # the manufacture of servers and GPUs: a share of one 8-GPU server (bundled factor)
+    share = server_share_by_hand(8, 119, 250)
+    srv = r.table[r.table["factor_code"] == "device.ai_server_8gpu"].set_index("indicator")
+    assert srv.loc["climate_change", "amount"] == pytest.approx(200_000 * share, rel=1e-9)
     assert r.breakdown(("stage", "tier")).loc["manufacturing", "data_centres"] == \
         pytest.approx(200_000 * emb_req, rel=1e-9)
+    assert srv.loc["abiotic_depletion", "impact"] == pytest.approx(200_000 * share * 0.4416)
+    assert srv.loc["primary_energy", "impact"] == pytest.approx(200_000 * share * 99768)
     # smartphones only, 45 s per answer; mobile network only: 200,000 × 50 kB = 10 GB
     assert quantity(r, "device time") == pytest.approx(200_000 * 45 / 3600)
     net = r.inventory[r.inventory["tier"] == "networks"]

@@ -23,7 +23,7 @@ import math
 
 __all__ = ["INSTALL_HINT", "version", "providers", "check_provider", "check_model",
            "list_models", "provider_region", "provider_pue", "ecologits_zone",
-           "request_impacts", "RESULT_KEYS"]
+           "request_impacts", "server_embodied", "RESULT_KEYS"]
 
 INSTALL_HINT = "the ai_assistant kind needs the optional package ecologits: " \
                "pip install 'footprint[ai]'"
@@ -149,6 +149,30 @@ def ecologits_zone(region: str) -> str:
 
     zone = _ISO2_TO_ISO3.get(region, "WOR")
     return zone if electricity_mixes.find_electricity_mix(zone) is not None else "WOR"
+
+
+def server_embodied() -> dict[str, float]:
+    """Manufacture of one whole 8-GPU server with its GPUs in EcoLogits, S + 8·G.
+
+    EcoLogits' embodied impact of a request is (n/8)·S + n·G = (n/8)·(S + 8·G) for n
+    GPUs, times the request's share of the server time: dividing it by S + 8·G gives the
+    share of one 8-GPU server, the same for every indicator. Read from the installed
+    package's constants (``ecologits/impacts/llm.py``).
+
+    Returns
+    -------
+    dict
+        ``embodied_gwp_kgco2e`` [kgCO2e], ``embodied_adpe_kgsbeq`` [kgSbeq] and
+        ``embodied_pe_mj`` [MJ] of one server (the keys of :data:`RESULT_KEYS`).
+    """
+    _import()
+    from ecologits.impacts import llm
+
+    n = llm.SERVER_GPUS
+    return {"embodied_gwp_kgco2e": llm.SERVER_EMBODIED_IMPACT_GWP + n * llm.GPU_EMBODIED_IMPACT_GWP,
+            "embodied_adpe_kgsbeq": llm.SERVER_EMBODIED_IMPACT_ADPE
+            + n * llm.GPU_EMBODIED_IMPACT_ADPE,
+            "embodied_pe_mj": llm.SERVER_EMBODIED_IMPACT_PE + n * llm.GPU_EMBODIED_IMPACT_PE}
 
 
 def _triple(value) -> tuple[float, float, float]:

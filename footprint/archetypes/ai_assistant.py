@@ -9,15 +9,21 @@ those figures into inventory rows for all the project's assistants at once:
 
 - ``data_centres`` electricity [kWh] = EcoLogits request energy × requests, in the
   hosting region, characterised by footprint's own electricity factors (as every kind);
-- ``data_centres`` emissions [kgCO2e] = EcoLogits embodied GWP × requests, factor
-  ``emissions.manufacturing`` (1 kgCO2e per kgCO2e, stage manufacturing);
+- ``data_centres`` device [share of one device] = share of one 8-GPU AI server with its
+  GPUs = EcoLogits embodied GWP × requests ÷ (S + 8·G)_GWP, factor ``device.ai_server_8gpu``
+  (dataset ``ecologits-ai-servers-0.11.3``, manufacturing; climate change, abiotic
+  depletion, primary energy). EcoLogits' embodied impact is (n/8)·S + n·G = (n/8)·(S + 8·G)
+  for n GPUs times the request's share of the server time, so one share reproduces its
+  embodied GWP, ADPe and PE alike (S = server without GPUs, G = one GPU);
 - ``user_devices``: device time (requests × seconds per request × device mix) → share
   of each device's manufacture and its use electricity;
 - ``networks``: requests × data per request × network mix, per-GB network factors.
 
-EcoLogits gives ranges (min–max) for closed models whose size is not published; rows
-take EcoLogits' central value (``RangeValue.mean``) and the quantities table carries
-the low and high values. EcoLogits 0.11.3 does not use input (prompt) tokens.
+EcoLogits gives ranges (min–max) for closed models whose size is not published: the
+electricity and server-share rows take the midpoint (``RangeValue.mean``) as ``amount``
+and EcoLogits' min and max as ``amount_low`` and ``amount_high``, which characterisation
+multiplies by the factors' low and high values; the quantities table carries EcoLogits'
+own low, central and high figures. EcoLogits 0.11.3 does not use input (prompt) tokens.
 
 References
 ----------
@@ -43,8 +49,8 @@ from . import _ecologits as eco
 
 KIND = "ai_assistant"
 
-#: Factor that passes already-computed kgCO2e through (unit kgCO2e/kgCO2e, value 1).
-EMBODIED_CODE = "emissions.manufacturing"
+#: Manufacture of one 8-GPU AI server with its GPUs (S + 8·G of EcoLogits), per device.
+SERVER_CODE = "device.ai_server_8gpu"
 
 NetworkType = Literal["fixed", "mobile", "fixed_excl_box"]
 
@@ -242,15 +248,29 @@ def _electricity_factors(registry, regions) -> np.ndarray:
     return np.array([values[r] for r in regions], dtype=float)
 
 
-def _has_embodied_factor(registry) -> bool:
+def _has_server_factor(registry, server: dict) -> bool:
+    """Whether the datasets characterise the server share; warn if they differ from
+    the installed EcoLogits' S + 8·G (the share is EcoLogits', the factor the dataset's)."""
     try:
-        flow = registry.flow(EMBODIED_CODE)
+        flow = registry.flow(SERVER_CODE)
     except UnknownFactorError:
         return False
-    if flow != "emissions":
-        raise DatasetError(f"factor {EMBODIED_CODE!r} must be in kgCO2e per kgCO2e "
-                           f"(flow 'emissions'), not per {flow}")
+    if flow != "device":
+        raise DatasetError(f"factor {SERVER_CODE!r} must be per device (flow 'device'), "
+                           f"not per {flow}")
+    ours = registry.factor(SERVER_CODE, unit="kgCO2e/device")
+    if not math.isclose(ours, server["embodied_gwp_kgco2e"], rel_tol=1e-9):
+        warnings.warn(f"ai_assistant: the datasets' {SERVER_CODE} ({ours:g} kgCO2e) differs "
+                      f"from EcoLogits {eco.version()}'s 8-GPU server with its GPUs "
+                      f"({server['embodied_gwp_kgco2e']:g} kgCO2e): the server share follows "
+                      f"EcoLogits, its impacts the datasets", stacklevel=3)
     return True
+
+
+def _lmh(per_request, requests) -> dict:
+    """``amount``, ``amount_low``, ``amount_high`` columns from (n, 3) per-request values."""
+    return {"amount": per_request[:, 1] * requests, "amount_low": per_request[:, 0] * requests,
+            "amount_high": per_request[:, 2] * requests}
 
 
 def inventory(services, paths, ctx):
@@ -268,22 +288,25 @@ def inventory(services, paths, ctx):
     per, pue, zones, eco_warnings = _per_request(services, hosting, ctx)
     mid, low, high = 1, 0, 2
 
-    # data centre: electricity (our factors) and manufacture (EcoLogits, passed through)
-    kwh = per["energy_kwh"][:, mid] * requests
+    # data centre: electricity (our factors) and a share of one 8-GPU server (EcoLogits);
+    # low/high amounts are EcoLogits' min/max (closed models), the amount their midpoint
+    elec = _lmh(per["energy_kwh"], requests)
     frames = [rows(service=name, component="LLM inference (servers)", tier="data_centres",
-                   flow="electricity", amount=kwh, factor_code="electricity", region=hosting,
-                   electricity_kwh=kwh)]
-    embodied_kg = per["embodied_gwp_kgco2e"][:, mid] * requests
-    characterised = _has_embodied_factor(reg)
+                   flow="electricity", **elec, factor_code="electricity", region=hosting,
+                   electricity_kwh=elec["amount"])]
+    server = eco.server_embodied()
+    server_share = per["embodied_gwp_kgco2e"] / server["embodied_gwp_kgco2e"]  # per request
+    characterised = _has_server_factor(reg, server)
     if characterised:
         frames.append(rows(service=name, component="LLM servers and GPUs (manufacture)",
-                           tier="data_centres", flow="emissions", amount=embodied_kg,
-                           factor_code=EMBODIED_CODE, region=hosting))
+                           tier="data_centres", flow="device", **_lmh(server_share, requests),
+                           factor_code=SERVER_CODE, region=hosting))
     else:
-        warnings.warn(f"ai_assistant: no factor {EMBODIED_CODE!r} (kgCO2e per kgCO2e) in the "
-                      f"datasets: the manufacture of the LLM servers and GPUs "
-                      f"({embodied_kg.sum():.4g} kgCO2e per EcoLogits) is left out of the "
-                      f"results and shown in the quantities only", stacklevel=2)
+        warnings.warn(f"ai_assistant: no factor {SERVER_CODE!r} in the datasets: the "
+                      f"manufacture of the LLM servers and GPUs "
+                      f"({(per['embodied_gwp_kgco2e'][:, mid] * requests).sum():.4g} kgCO2e "
+                      f"per EcoLogits) is left out of the results and shown in the quantities "
+                      f"only", stacklevel=2)
 
     # user devices: requests × time per request × device mix
     seconds = np.array([s.device_time_per_request for s in services], dtype=float)
@@ -312,8 +335,9 @@ def inventory(services, paths, ctx):
     pue_src = [f"dc.pue of {h} (dataset), self-hosted" if s.self_hosted else
                f"{s.provider}'s PUE in EcoLogits {version}" for s, h in zip(services, hosting)]
     pue_used = np.where(np.isnan(pue), [eco.provider_pue(s.provider)[mid] for s in services], pue)
-    in_results = ("in the results (factor " + EMBODIED_CODE + ")" if characterised else
-                  "NOT in the results: no factor " + EMBODIED_CODE + " in the datasets")
+    in_results = (f"in the results as a share of one 8-GPU server (factor {SERVER_CODE})"
+                  if characterised else f"NOT in the results: no factor {SERVER_CODE} in the "
+                  "datasets")
     eco_mix = [f"EcoLogits {version} with its own electricity mix {z}" for z in zones]
     our_mix = [f"EcoLogits energy × footprint's electricity factor of {h} "
                f"({1000 * f:.4g} gCO2e/kWh) + EcoLogits manufacture" for h, f in zip(hosting, ef)]
@@ -332,20 +356,23 @@ def inventory(services, paths, ctx):
              "gCO2e", model),
             ("servers and GPUs manufacture", "embodied_gwp_kgco2e", requests, "kgCO2e",
              [f"{m}; {in_results}" for m in model]),
+            ("servers and GPUs manufacture, primary energy", "embodied_pe_mj", requests, "MJ",
+             [f"{m}; {in_results}" for m in model]),
+            ("servers and GPUs manufacture, abiotic depletion", "embodied_adpe_kgsbeq",
+             requests, "kgSbeq", [f"{m}; {in_results}" for m in model]),
             ("climate change per request, EcoLogits", "gwp_kgco2e", 1000.0, "gCO2e", eco_mix)):
         for suffix, col in (("", mid), (", low", low), (", high", high)):
             table.append((label + suffix, per[key][:, col] * scale, unit, note))
     for suffix, col in (("", mid), (", low", low), (", high", high)):
         table.append(("climate change per request, footprint" + suffix, ours[:, col] * 1000.0,
                       "gCO2e", our_mix))
+    share_src = [f"EcoLogits embodied GWP ÷ one 8-GPU server with its GPUs, "
+                 f"{server['embodied_gwp_kgco2e']:g} kgCO2e (S + 8·G in EcoLogits {version}); "
+                 f"{in_results}"] * n
+    for suffix, col in (("", mid), (", low", low), (", high", high)):
+        table.append(("share of one 8-GPU AI server" + suffix, server_share[:, col] * requests,
+                      "device", share_src))
     table += [
-        ("servers and GPUs manufacture, primary energy", per["embodied_pe_mj"][:, mid] * requests,
-         "MJ", [f"{m}; not characterised (the emissions flow carries climate change only)"
-                for m in model]),
-        ("servers and GPUs manufacture, abiotic depletion",
-         per["embodied_adpe_kgsbeq"][:, mid] * requests, "kgSbeq",
-         [f"{m}; not characterised (the emissions flow carries climate change only)"
-          for m in model]),
         ("water per request, EcoLogits", per["water_l"][:, mid], "L",
          [f"{m}; usage only (WUE on site + electricity), not in the results" for m in model]),
         ("device time", requests * seconds / 3600.0, "hour",
