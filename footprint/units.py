@@ -2,7 +2,9 @@
 
 CO2-equivalent mass is a dimension of its own (``[carbon]``): ``kgCO2e`` converts to
 ``gCO2e`` and ``tCO2e`` but never to ``kg``. Data units are decimal (``GB`` = 10**9
-bytes, pint's default); binary units (``GiB``) exist but are used only when asked.
+bytes, pint's default); binary units (``GiB``) exist but are used only when asked. pint
+treats bits as dimensionless; :func:`conversion_factor` refuses to convert between units
+with different powers of bits, so data behaves as a dimension of its own.
 ``device`` counts shares of one device (an embodied-impact flow), ``kgSbeq`` is the
 abiotic-depletion unit (kg antimony equivalent).
 
@@ -81,12 +83,22 @@ def conversion_factor(from_unit: str, to_unit: str) -> float:
 
     ureg = registry()
     try:
+        if _bits(from_unit) != _bits(to_unit):
+            raise pint.DimensionalityError(from_unit, to_unit)
         return float(ureg.Quantity(1.0, from_unit).m_as(to_unit))
     except pint.DimensionalityError as exc:
         raise UnitError(f"unit {from_unit!r} cannot be converted to {to_unit!r} "
                         f"(different dimensions)") from exc
     except Exception as exc:  # pint raises many kinds of errors on garbage text
         raise UnitError(f"unit {from_unit!r} or {to_unit!r} is not a known unit") from exc
+
+
+@functools.lru_cache(maxsize=4096)
+def _bits(unit: str) -> float:
+    """Exponent of bits in a unit. pint counts information as dimensionless, so without
+    this check ``TB*year`` would convert to ``hour``; data is its own dimension here."""
+    # pint exposes a unit's exponents only through its UnitsContainer (`_units`)
+    return dict(registry().get_root_units(unit)[1]._units).get("bit", 0)
 
 
 def check_dimension(unit: str, like: str) -> None:

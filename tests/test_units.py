@@ -42,3 +42,14 @@ def test_parse_and_errors():
         conversion_factor("kWh", "GB")
     assert isinstance(exc.value, TypeError)
     assert format_unit("kilowatt_hour") == "kWh"
+
+
+def test_data_is_a_dimension_of_its_own():
+    # pint counts bits as dimensionless; footprint must not turn TB·year into hours
+    with pytest.raises(UnitError):
+        conversion_factor("TB*year", "hour")
+    with pytest.raises(UnitError):
+        conversion_factor("gCO2e/hour", "kgCO2e/TB/year")
+    with pytest.raises(UnitError):
+        conversion_factor("GB", "dimensionless")
+    assert conversion_factor("Mbit/s", "GB/hour") == pytest.approx(0.45)
