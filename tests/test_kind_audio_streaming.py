@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def viewing():
     """tests/data/viewing-2026: smartphone 20 g per hour of use and 10 W, speaker 10 g/h and
-    5 W, network fixed 10 / mobile 20 g/GB, 2 Wh/GB served, FR grid 0.1 kg/kWh."""
+    5 W, network fixed 10 / mobile 20 g/GB, 2 Wh/GB served, servers and CDN manufacture
+    1 g per listening hour (the video figure, a proxy), FR grid 0.1 kg/kWh."""
     return FactorRegistry([read_dataset(DATA)])
 
 
@@ -48,9 +49,9 @@ def test_streaming_hand_computed(viewing):
     # Smartphone 300 h: 300 × 20 g + 300 h × 10 W × 0.1 kg/kWh = 6,000 + 300 g;
     # speaker 200 h: 200 × 10 g + 200 h × 5 W × 0.1 = 2,000 + 100 g;
     # networks (default half fixed, half mobile): 14.4 × 10 + 14.4 × 20 = 144 + 288 g;
-    # serving 28.8 GB × 2 Wh = 57.6 Wh → 5.76 g.
+    # serving 28.8 GB × 2 Wh = 57.6 Wh → 5.76 g; servers' manufacture 500 h × 1 g = 500 g.
     r = footprint.assess(project(), viewing)
-    assert r.total().m_as("gCO2e") == pytest.approx(6300 + 2100 + 432 + 5.76)
+    assert r.total().m_as("gCO2e") == pytest.approx(6300 + 2100 + 432 + 5.76 + 500)
     q = r.quantities.set_index("quantity")
     assert q.loc["data delivered", "value"] == pytest.approx(28.8)
     assert q.loc["listening hours", "value"] == pytest.approx(500)
@@ -60,13 +61,14 @@ def test_streaming_hand_computed(viewing):
 def test_download_once_per_subscriber(viewing):
     # 2,500 subscribers × ... given as 2,000 downloads of a 60-min file at 128 kbit/s:
     # 2,000 × 0.0576 = 115.2 GB → networks 57.6 × 10 + 57.6 × 20 = 1,728 g, serving 230.4 Wh
-    # → 23.04 g. Listening (devices) unchanged: 8,400 g.
+    # → 23.04 g. Listening (devices, 8,400 g) and servers' manufacture per listening hour
+    # (500 g) unchanged.
     r = footprint.assess(project(delivery="download", downloads=2000,
                                  episode_duration="60 min"), viewing)
-    assert r.total().m_as("gCO2e") == pytest.approx(8400 + 1728 + 23.04)
+    assert r.total().m_as("gCO2e") == pytest.approx(8400 + 500 + 1728 + 23.04)
     # default: one download per listen, of the listened duration → same data as streaming
     r2 = footprint.assess(project(delivery="download"), viewing)
-    assert r2.total().m_as("gCO2e") == pytest.approx(8400 + 432 + 5.76)
+    assert r2.total().m_as("gCO2e") == pytest.approx(8400 + 500 + 432 + 5.76)
 
 
 def test_per_time_network(viewing):

@@ -161,14 +161,18 @@ def test_objects_in_3d_and_maps(reg):
 
 def test_dissemination(reg):
     # 1,000 views/yr × 10 years × 5 MB = 50 GB: 40 GB fixed × 10 g + 10 GB mobile × 20 g
-    # = 0.6 kg; servers 50 × 2 Wh × 1.5 = 0.15 kWh → 0.0075 kg. Devices: 10,000 views ×
-    # 3 min = 500 h of laptop: 500 / (5 × 365 × 4) × 200 = 13.6986 kg + 12.5 kWh → 0.625 kg.
+    # = 0.6 kg; image servers (web serving, dc.web.energy 40 Wh/GB, facility included: no
+    # PUE) 50 × 40 Wh = 2 kWh → 0.1 kg. Devices: 10,000 views × 3 min = 500 h of laptop:
+    # 500 / (5 × 365 × 4) × 200 = 13.6986 kg + 12.5 kWh → 0.625 kg.
     base = {"items": [PAGES], "storage": STORAGE}
     d = {"views_per_year": 1000, "mb_per_view": 5, "minutes_per_view": 3}
     r0 = footprint.assess(project(base), reg)
     r = footprint.assess(project({**base, "dissemination": d}), reg)
-    assert cc(r) - cc(r0) == pytest.approx(0.6 + 0.0075 + 500 / 7300 * 200 + 0.625)
+    assert cc(r) - cc(r0) == pytest.approx(0.6 + 0.1 + 500 / 7300 * 200 + 0.625)
     assert r.by_tier()["networks"] == pytest.approx(0.6)
+    assert quantity(r, "serving electricity") == pytest.approx(2)
+    q = r.quantities.set_index("quantity")
+    assert "dc.web.energy" in q.loc["serving energy per GB (facility included)", "source"]
     r2 = footprint.assess(project({**base, "dissemination": {**d, "minutes_per_view": None}}),
                           reg)
     assert "user_devices" not in r2.by_tier().index
@@ -206,7 +210,7 @@ def test_bundled_plausibility(bundled):
      "services[0].storage.copies[0].media", "tape"),
     ({"items": [PAGES], "storage": STORAGE, "dissemination": {
         "views_per_year": 1, "mb_per_view": 1, "network_mix": {"fixed": 0.9}}},
-     "services[0].dissemination", "sum to 1"),
+     "services[0].dissemination.network_mix", "network_mix shares must sum to 1, got 0.9"),
 ])
 def test_validation_errors_name_the_path(service, path, words):
     with pytest.raises(ProjectError) as exc:

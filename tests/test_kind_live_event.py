@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def viewing():
     """tests/data/viewing-2026: TV 100 g per hour of use and 100 W; camera 100 g/h and
     50 W; desktop_pro 100 g/h; server 100 g per server-hour and 500 W; FR grid 0.1 kg/kWh,
-    FR PUE 1.5; network fixed 10 g/GB; 2 Wh/GB served."""
+    FR PUE 1.5; network fixed 10 g/GB; 2 Wh/GB served; servers and CDN manufacture 1 g
+    per viewing hour."""
     return FactorRegistry([read_dataset(DATA)])
 
 
@@ -44,7 +45,8 @@ HAND = dict(live_watch_share=0.5, replay_hours_viewed=50, device_mix={"tv": 1},
 def test_hand_computed(viewing):
     # Viewing: 100 viewers × 2 h × 0.5 = 100 h live + 50 h replay = 150 TV hours:
     #   150 × 100 g = 15,000 g embodied + 150 h × 100 W = 15 kWh → 1,500 g;
-    #   HD 3 GB/h → 450 GB × 10 g = 4,500 g; serving 450 × 2 Wh = 0.9 kWh → 90 g.
+    #   HD 3 GB/h → 450 GB × 10 g = 4,500 g; serving 450 × 2 Wh = 0.9 kWh → 90 g;
+    #   servers and CDN manufacture 150 h × 1 g = 150 g.
     # Production: 2 cameras × 3 h = 6 h → 600 g + 6 h × 50 W = 0.3 kWh → 30 g;
     #   1 desktop_pro × 4 h (production_hours) → 400 g + 4 h × 50 W (entered) → 20 g.
     # Contribution: 10 Mbit/s × 0.45 GB/h per Mbit/s × 2 h = 9 GB × 10 g = 90 g.
@@ -53,9 +55,11 @@ def test_hand_computed(viewing):
     r = footprint.assess(project(**HAND), viewing)
     assert g(r, tier="user_devices") == pytest.approx(16500)
     assert g(r, tier="networks") == pytest.approx(4500 + 90)
-    assert g(r, tier="data_centres") == pytest.approx(90 + 600 + 800)
+    assert g(r, tier="data_centres") == pytest.approx(90 + 150 + 600 + 800)
     assert g(r, tier="onsite") == pytest.approx(600 + 30 + 400 + 20)
-    assert r.total().m_as("gCO2e") == pytest.approx(23630)
+    assert r.total().m_as("gCO2e") == pytest.approx(23630 + 150)
+    assert g(r, component="servers and CDN (manufacture) (live)") == pytest.approx(100)
+    assert g(r, component="servers and CDN (manufacture) (replay)") == pytest.approx(50)
     q = r.quantities.set_index("quantity")["value"]
     assert q["live viewer-hours"] == pytest.approx(100)
     assert q["contribution data"] == pytest.approx(9)

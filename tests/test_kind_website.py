@@ -18,7 +18,8 @@ TINY = Path(__file__).resolve().parent / "data" / "tiny-2026"
 SAMPLE = ROOT / "sample_projects" / "museum_website.yaml"
 
 # Round numbers added to tests/data/tiny-2026 (electricity FR 0.05 kgCO2e/kWh, fixed
-# network FR 10 gCO2e/GB, laptop 200 + 10 + 2 kg, 5 yr, 4 h/day, 25 W, dc.pue FR 1.5).
+# network FR 10 gCO2e/GB, laptop 200 + 10 + 2 kg, 5 yr, 4 h/day, 25 W, dc.pue FR 1.5;
+# web serving dc.web.energy 50 Wh/GB).
 EXTRA_FACTORS = """\
 network.mobile,FR,2024,use,climate_change,20,gCO2e/GB,10,40,triangular,estimate,t,
 device.smartphone,GLO,2024,manufacturing,climate_change,60,kgCO2e/device,50,100,triangular,estimate,t,
@@ -39,7 +40,7 @@ device.desktop_with_monitor.power,GLO,2024,100,W,50,150,triangular,estimate,t,
 device.server.lifetime,GLO,2024,5,year,3,7,triangular,estimate,t,
 device.server.daily_use,GLO,2024,24,hour/day,12,24,triangular,estimate,t,
 device.server.power,GLO,2024,400,W,100,900,triangular,estimate,t,
-dc.video.energy,GLO,2024,2,Wh/GB,1,4,triangular,estimate,t,
+dc.web.energy,GLO,2024,50,Wh/GB,2,120,triangular,estimate,t,
 """
 
 
@@ -91,17 +92,20 @@ def test_french_calibrated_by_hand(reg):
     laptop = h / (5 * 365 * 4) * 212 + 25 * h / 1000 * 0.05    # share × 212 kg + 25 W
     # data: 200,000 × 1,000 kB × (1 − 0.5 × 0.8) = 120 GB; 90 GB fixed, 30 GB mobile
     network = 90 * 10 / 1000 + 30 * 20 / 1000
-    dc = 120 * 2 / 1000 * 0.05                                 # 2 Wh/GB, no PUE on top
+    dc = 120 * 50 / 1000 * 0.05                                # 50 Wh/GB, no PUE on top
     assert cc(r) == pytest.approx(phone + laptop + network + dc, rel=1e-12)
     assert r.by_tier()["networks"] == pytest.approx(1.5)
-    assert r.by_tier()["data_centres"] == pytest.approx(0.012)
+    assert r.by_tier()["data_centres"] == pytest.approx(0.3)
     assert qty(r, "data transferred") == pytest.approx(120.0)
     assert qty(r, "device hours (smartphone)") == pytest.approx(h)
     assert qty(r, "device hours (tablet)") == 0
-    assert r.electricity().m_as("kWh") == pytest.approx(5 * h / 1000 + 25 * h / 1000 + 0.24)
+    assert r.electricity().m_as("kWh") == pytest.approx(5 * h / 1000 + 25 * h / 1000 + 6)
     src = r.quantities.set_index("quantity")["source"]
-    assert "dc.video.energy" in src["serving energy per GB"]
-    assert "video" in src["serving energy per GB"] and "web" in src["serving energy per GB"]
+    assert "dc.web.energy" in src["serving energy per GB"]
+    # an entered serving energy replaces the dataset's: 2 Wh/GB → 120 × 2 Wh × 0.05 kg
+    r2 = footprint.assess(project({**BASE, "serving_energy": "2 Wh/GB"}), reg)
+    assert r2.by_tier()["data_centres"] == pytest.approx(0.012)
+    assert qty(r2, "serving energy per GB") == 2
 
 
 def test_calendar_time_allocation(reg):
@@ -109,7 +113,7 @@ def test_calendar_time_allocation(reg):
     h = 200_000 * 60 / 3600 / 2
     phone = h / (2 * 8760) * 60 + 5 * h / 1000 * 0.05
     laptop = h / (5 * 8760) * 212 + 25 * h / 1000 * 0.05
-    assert cc(r) == pytest.approx(phone + laptop + 1.5 + 0.012, rel=1e-12)
+    assert cc(r) == pytest.approx(phone + laptop + 1.5 + 0.3, rel=1e-12)
 
 
 def test_dedicated_hosting_counts_whole_servers(reg):

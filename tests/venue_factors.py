@@ -79,6 +79,7 @@ PARAMETERS = [
     ("dc.pue", "FR", 1.5, "dimensionless"),
     ("dc.pue", "GLO", 2, "dimensionless"),
     ("dc.video.energy", "GLO", 2, "Wh/GB"),
+    ("dc.web.energy", "GLO", 40, "Wh/GB"),
 ]
 
 

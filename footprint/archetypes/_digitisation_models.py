@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-import numpy as np
 from pydantic import Field, model_validator
 
-from ..schema.base import Model, QuantityField, Region, Share
+from ..schema.base import Model, QuantityField, Region
 from . import _digitisation_kernels as k
+from ._mixes import TransferNetworkMix
 
 __all__ = ["Derivative", "ItemGroup", "CaptureStation", "DigitisationProcessing",
            "ArchiveCopy", "ArchiveStorage", "Dissemination", "RASTER_FIELDS"]
@@ -146,18 +146,11 @@ class Dissemination(Model):
                                "(viewer tiles, images, mesh).")
     years: int | None = Field(None, ge=0, le=200, description="Years of viewing. Default: "
                               "storage.years.")
-    network_mix: dict[Literal["fixed", "mobile", "fixed_excl_box"], Share] = Field(
-        default_factory=lambda: {"fixed": 0.8, "mobile": 0.2}, description=(
+    network_mix: TransferNetworkMix = Field(
+        TransferNetworkMix(fixed=0.8, mobile=0.2), description=(
             "Share of the traffic per network. Default 80 % fixed / 20 % mobile "
             "(assumption)."))
     minutes_per_view: QuantityField("minute", ge=0, le=1e4, description=(
         "Viewers' device time per view; without it, device time is not counted.")
     ) | None = None
     viewer_device: Literal["laptop", "desktop", "tablet", "smartphone"] = "laptop"
-
-    @model_validator(mode="after")
-    def _mix_sums_to_one(self):
-        total = sum(self.network_mix.values())
-        if not np.isclose(total, 1.0):
-            raise ValueError(f"network_mix shares must sum to 1, got {total:g}")
-        return self

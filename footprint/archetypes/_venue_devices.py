@@ -1,6 +1,7 @@
-"""Helpers shared by the venue kinds (``vr_experience``, ``onsite_screens``,
-``digitisation_campaign``): parameters resolved from the registry with their source,
-and the allocation of the manufacture of devices that a venue owns.
+"""Helpers shared by the kinds: parameters resolved from the registry with their source
+(:func:`resolve`, used by every kind), and, for the venue kinds (``vr_experience``,
+``onsite_screens``, ``digitisation_campaign``), the allocation of the manufacture of
+devices that a venue owns and their rows.
 
 Allocation of venue devices
 ---------------------------
@@ -38,10 +39,8 @@ import numpy as np
 
 from ..inventory import HOURS_PER_YEAR, parameter_vector, rows
 
-__all__ = ["array", "resolve", "venue_share", "use_share", "embodied_rows",
-           "electricity_rows", "HOURS_PER_YEAR"]
-
-DAYS_PER_YEAR = 365.0
+__all__ = ["array", "resolve", "venue_share", "embodied_rows", "electricity_rows",
+           "HOURS_PER_YEAR"]
 
 
 def array(values, dtype=float) -> np.ndarray:
@@ -62,21 +61,22 @@ def resolve(registry, codes, unit: str, regions, entered=None):
         Unit to convert to.
     regions : str or array of str
         Region of each look-up.
-    entered : array of float, optional
-        Values entered by the user; NaN means "take the dataset's".
+    entered : array of float or sequence of optional float, optional
+        Values entered by the user; NaN or None means "take the dataset's".
 
     Returns
     -------
     values : ndarray
         In ``unit``.
     sources : ndarray of str
-        ``"entered"`` or ``"<dataset>: <code>"`` (prefixed ``estimate:`` when the
-        dataset labels the value an estimate).
+        ``"entered"`` or ``"<dataset>: <code> [<region used>]"`` (prefixed ``estimate:``
+        when the dataset labels the value an estimate).
     """
     codes, regions = np.broadcast_arrays(np.asarray(codes, dtype=object),
                                          np.asarray(regions, dtype=object))
     values = (np.full(codes.shape, np.nan) if entered is None else
-              np.broadcast_to(np.asarray(entered, dtype=float), codes.shape).copy())
+              np.broadcast_to(array(entered) if isinstance(entered, list | tuple) else
+                              np.asarray(entered, dtype=float), codes.shape).copy())
     sources = np.full(codes.shape, "entered", dtype=object)
     missing = np.isnan(values)
     if missing.any():
@@ -87,7 +87,8 @@ def resolve(registry, codes, unit: str, regions, entered=None):
         for code, region in dict.fromkeys(pairs):
             row = registry.parameter_row(code, region)
             prefix = "estimate: " if row.get("quality") == "estimate" else ""
-            labels[(code, region)] = f"{prefix}{row.get('dataset', '')}: {code}"
+            used = row.name[1] if isinstance(row.name, tuple) else region
+            labels[(code, region)] = f"{prefix}{row.get('dataset', '')}: {code} [{used}]"
         sources[missing] = [labels[p] for p in pairs]
     return values, sources
 
@@ -111,20 +112,6 @@ def venue_share(hours_reserved, lifetime_years, operating_hours_per_year):
     return (np.asarray(hours_reserved, dtype=float)
             / (np.asarray(lifetime_years, dtype=float)
                * np.asarray(operating_hours_per_year, dtype=float)))
-
-
-def use_share(hours, lifetime_years, daily_use_h, allocation: str):
-    """Share of a device's manufacture for ``hours`` of use, with given parameters.
-
-    Same formulas as :func:`footprint.inventory.device_share` (``use_time``:
-    hours / (lifetime × 365 × daily use); ``calendar_time``: hours / (lifetime × 8,760)),
-    but with lifetime and daily use already resolved, so that users can override them.
-    """
-    hours = np.asarray(hours, dtype=float)
-    if allocation == "calendar_time":
-        return hours / (np.asarray(lifetime_years, dtype=float) * HOURS_PER_YEAR)
-    return hours / (np.asarray(lifetime_years, dtype=float) * DAYS_PER_YEAR
-                    * np.asarray(daily_use_h, dtype=float))
 
 
 def embodied_rows(*, service, component, device, devices, region, tier="onsite"):

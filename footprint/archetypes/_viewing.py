@@ -18,11 +18,17 @@ types):
     (``device.internet_box``); mobile = electricity per GB (``network.mobile.energy``).
     Manufacture of access and core equipment is not covered in this view.
 
-- **servers and CDN** — data × ``dc.video.energy`` [Wh/GB] in the hosting country. That
-  figure is Netflix's whole electricity (direct + cloud and CDN, facility included)
-  divided by the data it delivered; ADEME's rule ``streaming . data center . usage``
-  applies no PUE to it (its streaming PUE, 1.3, only serves to size the server fleet),
-  so none is applied here either.
+- **servers and CDN** — per-GB networks and serving go through
+  :func:`footprint.inventory.transfer`: data × ``dc.video.energy`` [Wh/GB] in the
+  hosting country. That figure is Netflix's whole electricity (direct + cloud and CDN,
+  facility included) divided by the data it delivered; ADEME's rule
+  ``streaming . data center . usage`` applies no PUE to it (its streaming PUE, 1.3, only
+  serves to size the server fleet), so none is applied here either. The manufacture of
+  that fleet (servers, switches, routers, firewalls, support equipment; ADEME's
+  ``streaming . data center . construction``) is a per-hour factor,
+  ``dc.video.construction`` [gCO2e/hour], on the viewing hours (``service_time`` rows):
+  ADEME's term does not depend on quality, screen or network. Audio listening hours
+  take the same video-fleet figure, a proxy, as they take ``dc.video.energy``.
 
 References
 ----------
@@ -33,51 +39,30 @@ streaming*, June 2021, Tables 3-4; Arcep, *Pour un numérique soutenable*, 2024.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Literal
 
 import numpy as np
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from ..inventory import device_time, parameter_vector, quantities, rows
+from ..inventory import device_time, quantities, rows, transfer
 from ..schema.base import Model, QuantityField, ServiceBase, Share
+from ._mixes import AudioDeviceMix, NetworkMix, QualityMix, VideoDeviceMix, mix_matrix
+from ._venue_devices import array as floats
+from ._venue_devices import resolve
 
 __all__ = ["QUALITIES", "NETWORKS", "VIDEO_DEVICES", "AUDIO_DEVICES", "QualityMix",
            "QualityRates", "VideoDeviceMix", "AudioDeviceMix", "NetworkMix", "DevicePowers",
            "NetworkFields", "VideoViewing", "floats", "resolve", "mix_matrix", "video_gb",
-           "viewing_inventory"]
+           "viewing_inventory", "CONSTRUCTION_CODE"]
 
-QUALITIES = ("sd", "hd", "full_hd", "uhd")
-NETWORKS = ("fixed", "mobile")
-VIDEO_DEVICES = ("tv", "laptop", "desktop_with_monitor", "tablet", "smartphone")
-AUDIO_DEVICES = ("smartphone", "speaker", "laptop", "desktop_with_monitor", "tablet")
+QUALITIES = QualityMix.keys()
+NETWORKS = NetworkMix.keys()
+VIDEO_DEVICES = VideoDeviceMix.keys()
+AUDIO_DEVICES = AudioDeviceMix.keys()
+#: Per-hour factor of the manufacture of the serving fleet (ADEME, derived).
+CONSTRUCTION_CODE = "dc.video.construction"
 GB_PER_HOUR_SOURCE = ("ADEME publicodes-acv-numerique 2.1.0 'facteur qualité' (SD 0.7, HD 3, "
                       "UHD 7 GB/h); Carbon Trust 2021 Table 3 (Full HD 3 GB/h)")
-
-
-class _Mix(Model):
-    """Shares of a whole: each in [0, 1], summing to 1."""
-
-    label: ClassVar[str] = "mix"
-
-    @model_validator(mode="after")
-    def _sums_to_one(self):
-        shares = {k: getattr(self, k) for k in type(self).model_fields}
-        total = sum(shares.values())
-        if abs(total - 1.0) > 1e-6:
-            parts = " + ".join(f"{k} {v:g}" for k, v in shares.items() if v) or "all 0"
-            raise ValueError(f"{self.label} shares must sum to 1, got {total:g} ({parts}); "
-                             f"allowed keys: {', '.join(shares)}")
-        return self
-
-
-class QualityMix(_Mix):
-    """Share of viewing hours at each picture quality."""
-
-    label: ClassVar[str] = "quality_mix"
-    sd: Share = 0.0
-    hd: Share = 0.0
-    full_hd: Share = 0.0
-    uhd: Share = Field(0.0, description="4K / Ultra HD.")
 
 
 class QualityRates(Model):
@@ -91,36 +76,6 @@ class QualityRates(Model):
                            "Table 3, 3 GB/h.") = 3.0
     uhd: QuantityField("GB/hour", gt=0, description="4K: ADEME 7 GB/h (Netflix 'Ultra HD')."
                        ) = 7.0
-
-
-class VideoDeviceMix(_Mix):
-    """Share of viewing hours on each kind of screen (``device.<id>`` in the datasets)."""
-
-    label: ClassVar[str] = "device_mix"
-    tv: Share = 0.0
-    laptop: Share = 0.0
-    desktop_with_monitor: Share = 0.0
-    tablet: Share = 0.0
-    smartphone: Share = 0.0
-
-
-class AudioDeviceMix(_Mix):
-    """Share of listening hours on each kind of device."""
-
-    label: ClassVar[str] = "device_mix"
-    smartphone: Share = 0.0
-    speaker: Share = Field(0.0, description="Connected speaker.")
-    laptop: Share = 0.0
-    desktop_with_monitor: Share = 0.0
-    tablet: Share = 0.0
-
-
-class NetworkMix(_Mix):
-    """Share of the data (and viewing hours) over each network type."""
-
-    label: ClassVar[str] = "network_mix"
-    fixed: Share = Field(0.0, description="Fixed line (ADSL/fibre) with its home box.")
-    mobile: Share = 0.0
 
 
 def _power(name):
@@ -177,37 +132,6 @@ class VideoViewing(NetworkFields):
 
 
 # -- array helpers --------------------------------------------------------------------
-def floats(values) -> np.ndarray:
-    """Array of floats from optional values (``None`` → NaN: take the dataset's)."""
-    return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
-
-
-def resolve(registry, codes, unit: str, regions, entered=np.nan):
-    """Parameter values (dataset's where none was entered) and the source of each."""
-    codes, regions, values = np.broadcast_arrays(np.asarray(codes, dtype=object),
-                                                 np.asarray(regions, dtype=object),
-                                                 np.asarray(entered, dtype=float))
-    values = values.astype(float)
-    sources = np.full(codes.shape, "entered", dtype=object)
-    missing = np.isnan(values)
-    if missing.any():
-        values[missing] = parameter_vector(registry, codes[missing].astype(str), unit,
-                                           regions[missing].astype(str))
-        labels = {}
-        for code, region in dict.fromkeys(zip(codes[missing], regions[missing])):
-            row = registry.parameter_row(code, region)
-            estimate = "estimate: " if row.get("quality") == "estimate" else ""
-            labels[(code, region)] = f"{estimate}{row.get('dataset', '')}: {code}"
-        sources[missing] = [labels[p] for p in zip(codes[missing], regions[missing])]
-    return values, sources
-
-
-def mix_matrix(mixes, keys) -> np.ndarray:
-    """(services × keys) matrix of shares."""
-    return np.array([[getattr(m, k) for k in keys] for m in mixes], dtype=float).reshape(
-        len(mixes), len(keys))
-
-
 def video_gb(services, hours) -> np.ndarray:
     """GB delivered for ``hours`` of viewing at each service's quality mix and rates."""
     shares = mix_matrix([s.quality_mix for s in services], QUALITIES)
@@ -296,7 +220,7 @@ def viewing_inventory(ctx, services, *, hours, data_gb, devices, device_shares,
             _q(qs, svc[keep][sel], f"device power: {d}", power_w[sel], "W", power_src[sel],
                first[sel])
 
-    # networks
+    # networks: the power model (per_time) here; per-GB factors with the servers below
     net = mix_matrix([s.network_mix for s in services], NETWORKS)
     per_time = np.array([s.network_model == "per_time" for s in services])
     if record_model:
@@ -307,11 +231,6 @@ def viewing_inventory(ctx, services, *, hours, data_gb, devices, device_shares,
         gb = data_gb * net[:, j]
         _q(qs, names, f"data over {kind} networks{phase}", gb, "GB", "data × network_mix",
            gb > 0)
-        sel = ~per_time & (gb > 0)
-        if sel.any():
-            out.append(rows(service=names[sel], component=f"network transfer ({kind}){phase}",
-                            tier="networks", flow="data", amount=gb[sel],
-                            factor_code=f"network.{kind}", region=audience[sel]))
         sel = per_time & (gb > 0)
         if sel.any():
             kwh_gb, src = resolve(reg, f"network.{kind}.energy", "kWh/GB", audience[sel])
@@ -322,7 +241,7 @@ def viewing_inventory(ctx, services, *, hours, data_gb, devices, device_shares,
                             electricity_kwh=kwh))
             _q(qs, names[sel], f"{kind} network electricity per GB", kwh_gb, "kWh/GB", src,
                common[sel])
-    box_hours = hours * net[:, 0]
+    box_hours = hours * net[:, NETWORKS.index("fixed")]
     sel = per_time & (box_hours > 0)
     if sel.any():
         box_w, src = resolve(reg, "network.box.power", "W", audience[sel],
@@ -338,18 +257,30 @@ def viewing_inventory(ctx, services, *, hours, data_gb, devices, device_shares,
         _q(qs, names[sel], f"home-box hours{phase}", box_hours[sel], "hour",
            "hours × network_mix.fixed")
 
-    # servers and CDN (facility included: no PUE on top, see the module docstring)
+    # per-GB networks, servers and CDN (facility included: no PUE on top, see the module
+    # docstring)
     sel = data_gb > 0
     if sel.any():
         wh_gb, src = resolve(reg, "dc.video.energy", "Wh/GB", hosting[sel],
                              floats([s.serving_energy for s in services])[sel])
-        kwh = data_gb[sel] * wh_gb / 1000.0
-        out.append(rows(service=names[sel], component=f"servers and CDN{phase}",
-                        tier="data_centres", flow="electricity", amount=kwh,
-                        factor_code="electricity", region=hosting[sel], electricity_kwh=kwh))
+        frame = transfer(ctx, service=names[sel], data_gb=data_gb[sel],
+                         network_shares={k: net[sel, j] for j, k in enumerate(NETWORKS)},
+                         region=audience[sel], hosting_region=hosting[sel],
+                         serving_wh_per_gb=wh_gb, component_network=f"network transfer{phase}",
+                         component_dc=f"servers and CDN{phase}")
+        # the power model replaces the per-GB network rows of per_time services
+        power_model = frame["service"].isin(names[sel & per_time]) & (frame["tier"] == "networks")
+        out.append(frame[~power_model])
         src = np.where(src == "entered", src, serving_note + src)
         _q(qs, names[sel], "serving energy per GB (facility included)", wh_gb, "Wh/GB", src,
            common[sel])
-        _q(qs, names[sel], f"serving electricity{phase}", kwh, "kWh",
+        _q(qs, names[sel], f"serving electricity{phase}", data_gb[sel] * wh_gb / 1000.0, "kWh",
            "data × serving energy per GB")
+
+    # manufacture of the serving fleet, per viewing hour (ADEME)
+    sel = hours > 0
+    if sel.any():
+        out.append(rows(service=names[sel], component=f"servers and CDN (manufacture){phase}",
+                        tier="data_centres", flow="service_time", amount=hours[sel],
+                        factor_code=CONSTRUCTION_CODE, region=hosting[sel]))
     return out, qs

@@ -10,7 +10,9 @@ Listening time = ``listens`` × ``average_listen_duration``. Data:
 Devices (smartphone by default), networks and servers follow
 :mod:`footprint.archetypes._viewing`. No per-GB serving energy for audio was found: the
 video CDN figure ``dc.video.energy`` is used as a proxy (it is per GB, so an audio
-hour costs ≈1/70 of an HD video hour), and labelled as such in the quantities.
+hour costs ≈1/70 of an HD video hour), and labelled as such in the quantities; so is the
+manufacture of the video fleet per hour (``dc.video.construction``, ≈0.24 g per
+listening hour, probably high for audio).
 
 References
 ----------

@@ -20,7 +20,9 @@ storage and of dissemination.
   × 8,760 h × PUE in the copy's country, and embodied = TB-years × the media's
   ``storage.<media>.embodied`` factor.
 - **Dissemination**: views × MB per view over networks and from a data centre
-  (:func:`footprint.inventory.transfer`), and optionally the viewers' device time.
+  (:func:`footprint.inventory.transfer`) with the web serving energy ``dc.web.energy``
+  (Sustainable Web Design v4, facility included: online images are web serving), and
+  optionally the viewers' device time.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from typing import Literal
 import numpy as np
 from pydantic import Field
 
-from ..inventory import concat, device_time, quantities, rows, transfer
+from ..inventory import (QUANTITY_COLUMNS, concat, device_share, device_time, quantities, rows,
+                         transfer)
 from ..schema.base import ServiceBase
 from . import _digitisation_kernels as k
 from ._digitisation_models import (
@@ -41,10 +44,10 @@ from ._digitisation_models import (
     Dissemination,
     ItemGroup,
 )
-from ._venue_devices import array, electricity_rows, embodied_rows, resolve, use_share
+from ._mixes import mix_columns
+from ._venue_devices import array, electricity_rows, embodied_rows, resolve
 
 KIND = "digitisation_campaign"
-COLUMNS = ("service", "quantity", "value", "unit", "source")
 
 
 class Service(ServiceBase):
@@ -130,7 +133,8 @@ def inventory(services, paths, ctx):
     gpower = np.where(np.isnan(gpower), power[gi], gpower)
     cap_kwh = gpower * hours / 1000.0
     svc_hours = np.bincount(gi, hours, n)
-    share = use_share(svc_hours, life, daily, ctx.allocation)
+    share = device_share(reg, dev, svc_hours, venue, ctx.allocation, lifetime_years=life,
+                         daily_use_h=daily)
     frames += [electricity_rows(service=gname, component=np.char.add("capture: ", label),
                                 kwh=cap_kwh, region=venue[gi]),
                embodied_rows(service=name, component="capture station", device=dev,
@@ -224,13 +228,12 @@ def inventory(services, paths, ctx):
         years = array([d.years if d.years is not None else y for _, d, y in ds])
         views = array([d.views_per_year for _, d, _ in ds]) * years
         gb = views * array([d.mb_per_view for _, d, _ in ds]) / 1000.0
-        for mix in dict.fromkeys(tuple(sorted(d.network_mix.items())) for _, d, _ in ds):
-            sel = np.array([tuple(sorted(d.network_mix.items())) == mix for _, d, _ in ds])
-            frames.append(transfer(ctx, service=name[di][sel], data_gb=gb[sel],
-                                   network_shares=dict(mix), region=venue[di][sel],
-                                   hosting_region=hosting[di][sel],
-                                   component_network="online viewing",
-                                   component_dc="image servers"))
+        wh_gb, wh_src = resolve(reg, "dc.web.energy", "Wh/GB", hosting[di])
+        frames.append(transfer(ctx, service=name[di], data_gb=gb,
+                               network_shares=mix_columns([d.network_mix for _, d, _ in ds]),
+                               region=venue[di], hosting_region=hosting[di],
+                               serving_wh_per_gb=wh_gb, component_network="online viewing",
+                               component_dc="image servers"))
         minutes = array([d.minutes_per_view for _, d, _ in ds])
         seen = ~np.isnan(minutes)
         if seen.any():
@@ -242,13 +245,16 @@ def inventory(services, paths, ctx):
                                       region=venue[di][seen]))
         qs += [quantities(name[di], "views", views, "view", "entered: views per year × years"),
                quantities(name[di], "data viewed", gb, "GB",
-                          "computed; servers: dc.video.energy (video delivery energy per GB, "
-                          "a proxy for image serving)"),
+                          "computed: views × MB per view"),
+               quantities(name[di], "serving energy per GB (facility included)", wh_gb,
+                          "Wh/GB", wh_src),
+               quantities(name[di], "serving electricity", gb * wh_gb / 1000.0, "kWh",
+                          "computed: data viewed × serving energy per GB"),
                quantities(name[di], "viewer device hours", np.where(seen, views * np.nan_to_num(
                    minutes) / 60.0, 0.0), "h",
                    np.where(seen, "entered minutes per view",
                             "not counted: minutes_per_view not given"))]
-    return concat(frames), concat(qs, COLUMNS)
+    return concat(frames), concat(qs, QUANTITY_COLUMNS)
 
 
 def _3d_source(group) -> str:

@@ -8,9 +8,9 @@ allocated by viewing time, electricity), of the networks (per-GB or power model)
 the servers and CDN (see :mod:`footprint.archetypes._viewing`).
 
 With the defaults (HD, ADEME's average screen mix, fixed line in France, per-GB
-networks) one hour comes to ≈67 gCO2e, ADEME's own ≈67.8 g (``publicodes-acv-numerique``
-2.1.0, rule ``streaming``) less the data-centre construction term (≈0.24 g) that the
-datasets do not carry.
+networks) one hour comes to ADEME's own 67.8 gCO2e (``publicodes-acv-numerique`` 2.1.0,
+rule ``streaming``), data-centre construction (``dc.video.construction``, ≈0.24 g per
+hour) included.
 
 References
 ----------

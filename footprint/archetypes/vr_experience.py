@@ -38,8 +38,9 @@ from typing import Literal
 import numpy as np
 from pydantic import Field, model_validator
 
-from ..inventory import concat, device_time, quantities, transfer
-from ..schema.base import Model, QuantityField, ServiceBase, Share
+from ..inventory import QUANTITY_COLUMNS, concat, device_time, quantities, transfer
+from ..schema.base import Model, QuantityField, ServiceBase
+from ._mixes import TransferNetworkMix, mix_columns
 from ._venue_devices import array, electricity_rows, embodied_rows, resolve, venue_share
 
 KIND = "vr_experience"
@@ -177,18 +178,10 @@ class VrAtHome(Model):
     device: Literal["standalone_headset", "pc_vr"] = Field(
         "standalone_headset", description="Standalone headset, or PC + monitor + "
         "tethered headset.")
-    network_mix: dict[Network, Share] = Field(
-        default_factory=lambda: {"fixed": 1.0}, description=(
+    network_mix: TransferNetworkMix = Field(
+        TransferNetworkMix(fixed=1.0), description=(
             "Share of the downloads per network. Default all fixed (assumption: large "
             "downloads over home broadband / Wi-Fi)."))
-
-    @model_validator(mode="after")
-    def _mix_sums_to_one(self):
-        total = sum(self.network_mix.values())
-        if not np.isclose(total, 1.0):
-            raise ValueError(f"network_mix shares must sum to 1, got {total:g} "
-                             f"({self.network_mix})")
-        return self
 
 
 class Service(ServiceBase):
@@ -214,24 +207,21 @@ class Service(ServiceBase):
 
 def inventory(services, paths, ctx):
     """Rows for all the VR services of a project (on-site and at-home)."""
-    onsite = [s for s in services if s.setting == "onsite"]
-    home = [s for s in services if s.setting == "at_home"]
-    parts = [_onsite(onsite, ctx), _at_home(home, ctx)]
-    return concat([p[0] for p in parts]), concat([p[1] for p in parts],
-                                                  ("service", "quantity", "value", "unit",
-                                                   "source"))
+    parts = []
+    for setting, build in (("onsite", _onsite), ("at_home", _at_home)):
+        group = [s for s in services if s.setting == setting]
+        if group:
+            parts.append(build(group, ctx, array([s.name for s in group], object),
+                               array([ctx.audience(s) for s in group], object)))
+    return concat([p[0] for p in parts]), concat([p[1] for p in parts], QUANTITY_COLUMNS)
 
 
 def _q(service, name, value, unit, source="computed"):
     return quantities(service, name, value, unit, source)
 
 
-def _onsite(services, ctx):
-    if not services:
-        return concat([]), _q([], [], [], [])
+def _onsite(services, ctx, name, region):
     reg = ctx.registry
-    name = array([s.name for s in services], object)
-    region = array([ctx.audience(s) for s in services], object)
     days = array([s.onsite.days_per_year for s in services])
     op_h = array([s.onsite.operating_hours() for s in services])
     op_year = days * op_h  # hours a dedicated device is operated per year
@@ -331,39 +321,31 @@ def _onsite(services, ctx):
         gb = devices * array([o.content_updates.size * o.content_updates.updates_per_year
                               for _, o in up])
         nets = array([o.content_updates.network for _, o in up], object)
-        for net in dict.fromkeys(nets):
-            sel = nets == net
-            frames.append(transfer(ctx, service=name[i][sel], data_gb=gb[sel],
-                                   network_shares={net: 1.0}, region=region[i][sel],
-                                   hosting_region=array([ctx.hosting(services[k])
-                                                         for k in i[sel]], object),
-                                   component_network="content updates",
-                                   component_dc="content servers"))
+        frames.append(transfer(ctx, service=name[i], data_gb=gb,
+                               network_shares={k: (nets == k).astype(float)
+                                               for k in TransferNetworkMix.keys()},
+                               region=region[i], hosting_region=array(
+                                   [ctx.hosting(services[k]) for k in i], object),
+                               component_network="content updates",
+                               component_dc="content servers"))
         qs.append(_q(name[i], "content downloaded", gb, "GB",
                      "computed: size × updates per year × devices (headsets, spares, "
                      "stations); servers: dc.video.energy (video delivery energy per GB, "
                      "a proxy)"))
-    return concat(frames), concat(qs, ("service", "quantity", "value", "unit", "source"))
+    return concat(frames), concat(qs, QUANTITY_COLUMNS)
 
 
-def _at_home(services, ctx):
-    if not services:
-        return concat([]), _q([], [], [], [])
+def _at_home(services, ctx, name, region):
     reg = ctx.registry
-    name = array([s.name for s in services], object)
-    region = array([ctx.audience(s) for s in services], object)
     hosting = array([ctx.hosting(s) for s in services], object)
     a = [s.at_home for s in services]
     gb = array([x.downloads * x.download_size for x in a])
     hours = array([x.downloads * x.hours_per_download for x in a])
     device = array([x.device for x in a], object)
-    frames = []
-    for mix in dict.fromkeys(tuple(sorted(x.network_mix.items())) for x in a):
-        sel = np.array([tuple(sorted(x.network_mix.items())) == mix for x in a])
-        frames.append(transfer(ctx, service=name[sel], data_gb=gb[sel],
-                               network_shares=dict(mix), region=region[sel],
-                               hosting_region=hosting[sel], component_network="downloads",
-                               component_dc="download servers"))
+    frames = [transfer(ctx, service=name, data_gb=gb,
+                       network_shares=mix_columns([x.network_mix for x in a]), region=region,
+                       hosting_region=hosting, component_network="downloads",
+                       component_dc="download servers")]
     standalone = device == "standalone_headset"
     if standalone.any():
         power, _ = resolve(reg, "device.vr_headset_standalone.power", "W", region[standalone])
@@ -381,4 +363,4 @@ def _at_home(services, ctx):
                               device="vr_controller", hours=2 * hours, region=region))
     qs = [_q(name, "data downloaded", gb, "GB", "entered: downloads × download size"),
           _q(name, "hours of play", hours, "h", "entered: downloads × hours per download")]
-    return concat(frames), concat(qs, ("service", "quantity", "value", "unit", "source"))
+    return concat(frames), concat(qs, QUANTITY_COLUMNS)

@@ -8,17 +8,18 @@ a website and a video stream compare on one basis:
   use) and its use electricity is ``device.<id>.power`` × time (ADEME / NegaOctet device
   data, §6.1 of the factors dossier);
 - **networks**: data transferred × the per-GB factors ``network.fixed`` / ``network.mobile``
-  of the audience country (ADEME / NegaOctet, incl. the home box for fixed lines);
+  of the audience country (ADEME / NegaOctet, incl. the home box for fixed lines), with
+  the serving below through :func:`footprint.inventory.transfer`;
 - **data centres**: shared or cloud hosting: data served × serving energy [Wh/GB],
-  electricity of the hosting country. The datasets have no web-specific serving energy,
-  so the default is ``dc.video.energy`` (1.947 Wh/GB, ADEME's Netflix-derived video
-  delivery figure), labelled as such. That figure is a whole infrastructure's
-  electricity (servers, CDN, facility) per GB, so no PUE is applied on top — the same
-  rule as the video kinds (``_viewing``). Shared and cloud hosting are both a per-GB
-  share of such an infrastructure and are modelled alike until the datasets hold a
-  cloud-specific figure. Dedicated hosting: whole servers all year (``device.server``
-  manufacture share; power × 8,760 h × PUE of the hosting country) instead of a per-GB
-  share.
+  electricity of the hosting country. The default is ``dc.web.energy``, Sustainable Web
+  Design v4's data-centre operational intensity (55 Wh/GB, a whole infrastructure's
+  electricity per GB, facility included), so no PUE is applied on top — the same rule
+  as the video kinds with ``dc.video.energy``. Its range runs from Netflix-scale video
+  delivery (1.947 Wh/GB, ADEME) to SWD v3's data-centre share (121.5 Wh/GB). Shared and
+  cloud hosting are both a per-GB share of such an infrastructure and are modelled alike
+  until the datasets hold a cloud-specific figure. Dedicated hosting: whole servers all
+  year (``device.server`` manufacture share; power × 8,760 h × PUE of the hosting
+  country) instead of a per-GB share.
 
 Data per visit = pages per visit × page weight × (1 − return-visit share × cached share):
 a return visitor downloads only the part of the page that is not cached.
@@ -35,29 +36,31 @@ Sustainable Web Design v4 and v3 and of Ecoindex for the same site: ``method.swd
 References
 ----------
 ADEME, ``publicodes-acv-numerique`` 2.1.0 (Base Empreinte / NegaOctet devices, networks,
-data centres); Sustainable Web Design v3/v4 via CO2.js 0.19.0; Ecoindex (ecoindex.fr,
+dedicated servers); Sustainable Web Design v3/v4 via CO2.js 0.19.0 (``dc.web.energy``
+and the published-method figures); Ecoindex (ecoindex.fr,
 CC BY-NC-ND); StatCounter (device shares, France, early 2024); Contentsquare 2021 Digital
 Experience Benchmark (time on page).
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 from pydantic import Field, model_validator
 
-from ..inventory import HOURS_PER_YEAR, concat, device_share, device_time, quantities, rows
+from ..inventory import (HOURS_PER_YEAR, QUANTITY_COLUMNS, concat, device_time, quantities,
+                         rows, transfer)
 from ..methods import ecoindex
 from ..schema.base import Model, QuantityField, ServiceBase, Share
 from . import _web_methods as web
-from ._web_params import resolve
+from ._mixes import NetworkMix, WebDeviceMix, check_shares, mix_columns
+from ._venue_devices import resolve
 
 KIND = "website"
 
-DEVICES = ("smartphone", "tablet", "laptop", "desktop_with_monitor")
-NETWORKS = ("fixed", "mobile")
-_SUM_TOLERANCE = 1e-6
+DEVICES = WebDeviceMix.keys()
+NETWORKS = NetworkMix.keys()
 
 _DEVICE_SOURCE = ("StatCounter, France, early 2024 (via avcaesar.com): computers 49.55 %, "
                   "mobile 47.99 %, tablets about 2.5 %; estimate: computers split 60 % "
@@ -66,52 +69,6 @@ _NETWORK_SOURCE = ("estimate: about 40 % of smartphone page views over a mobile 
                    "the rest over fixed lines and Wi-Fi")
 _MEDIANS_SOURCE = ("Ecoindex reference median (HTTP Archive population), "
                    "cnumr/ecoindex_reference; " + ecoindex.ATTRIBUTION)
-
-
-def _fill_mix(keys):
-    """A mix given with some keys only: the missing shares are 0."""
-    def fill(data: Any) -> Any:
-        if isinstance(data, dict) and data:
-            return {**dict.fromkeys(keys, 0.0), **data}
-        return data
-    return fill
-
-
-def _check_sum(mix: Model, what: str) -> Model:
-    values = mix.model_dump()
-    total = sum(values.values())
-    if abs(total - 1.0) > _SUM_TOLERANCE:
-        shares = ", ".join(f"{k} {v:g}" for k, v in values.items())
-        raise ValueError(f"{what} shares must sum to 1, got {total:g} ({shares})")
-    return mix
-
-
-class WebDeviceMix(Model):
-    """Share of page views on each kind of device (summing to 1; missing keys are 0)."""
-
-    smartphone: Share = 0.0
-    tablet: Share = 0.0
-    laptop: Share = 0.0
-    desktop_with_monitor: Share = 0.0
-
-    _fill = model_validator(mode="before")(_fill_mix(DEVICES))
-
-    @model_validator(mode="after")
-    def _sums_to_one(self):
-        return _check_sum(self, "device_mix")
-
-
-class WebNetworkMix(Model):
-    """Share of the data sent over fixed lines (incl. Wi-Fi at home) and mobile networks."""
-
-    fixed: Share = 0.0
-    mobile: Share = 0.0
-
-    _fill = model_validator(mode="before")(_fill_mix(NETWORKS))
-
-    @model_validator(mode="after")
-    def _sums_to_one(self):
-        return _check_sum(self, "network_mix")
 
 
 class PageProfile(Model):
@@ -161,8 +118,8 @@ class Service(ServiceBase):
                               "of the hosting country (Arcep for FR).")
     serving_energy: QuantityField("Wh/GB", ge=0, le=1e3, description="Shared/cloud hosting: "
                                   "electricity per GB served, servers and facility included "
-                                  "(no PUE on top). Default: dc.video.energy (ADEME, video "
-                                  "delivery; no web-specific value).") | None = None
+                                  "(no PUE on top). Default: dc.web.energy (Sustainable Web "
+                                  "Design v4, 55 Wh/GB).") | None = None
     green_share: Share = Field(0.0, description="Share of the host's electricity that is "
                                "renewable (used by SWD; the French-calibrated figure is "
                                "location-based).")
@@ -172,7 +129,7 @@ class Service(ServiceBase):
     device_mix: WebDeviceMix = Field(
         WebDeviceMix(smartphone=0.48, tablet=0.025, laptop=0.3, desktop_with_monitor=0.195),
         description="Share of page views per device. Default: " + _DEVICE_SOURCE + ".")
-    network_mix: WebNetworkMix = Field(WebNetworkMix(fixed=0.8, mobile=0.2),
+    network_mix: NetworkMix = Field(NetworkMix(fixed=0.8, mobile=0.2),
                                     description="Share of data per network. Default: "
                                     + _NETWORK_SOURCE + ".")
 
@@ -184,9 +141,7 @@ class Service(ServiceBase):
             if given:
                 raise ValueError(f"give either pages (profiles) or {', '.join(given)}, not "
                                  "both: each profile carries its own size, requests and nodes")
-            total = sum(p.share for p in self.pages)
-            if abs(total - 1.0) > _SUM_TOLERANCE:
-                raise ValueError(f"pages[*].share must sum to 1, got {total:g}")
+            check_shares(((p.name, p.share) for p in self.pages), "pages[*].share")
         if self.hosting != "dedicated":
             for f in ("servers", "server_power", "pue"):
                 if getattr(self, f) is not None:
@@ -221,10 +176,6 @@ def _floats(services, field: str) -> np.ndarray:
     return np.array([getattr(s, field) for s in services], dtype=float)
 
 
-def _mix(services, field: str, keys) -> dict[str, np.ndarray]:
-    return {k: np.array([getattr(getattr(s, field), k) for s in services]) for k in keys}
-
-
 def _sources(services, field: str, default: str) -> list[str]:
     return ["entered" if field in s.model_fields_set else default for s in services]
 
@@ -251,8 +202,8 @@ def inventory(services, paths, ctx):
     views = visits * ppv
     data_gb = views * page_kb * 1e-6 * (1.0 - ret * cached)
     hours = views * seconds / 3600.0
-    device_mix = _mix(services, "device_mix", DEVICES)
-    network_mix = _mix(services, "network_mix", NETWORKS)
+    device_mix = mix_columns([s.device_mix for s in services], DEVICES)
+    network_mix = mix_columns([s.network_mix for s in services], NETWORKS)
 
     frames = []
     # user devices: the 4 device types of the mix stacked in one call
@@ -265,29 +216,21 @@ def inventory(services, paths, ctx):
                                   device=np.repeat(np.array(DEVICES), n)[keep],
                                   hours=h_all[keep],
                                   region=np.tile(audience, len(DEVICES))[keep]))
-    # networks: per-GB life-cycle factors of the audience country
+    # networks (per-GB life-cycle factors of the audience country) and serving per GB
+    # (shared, cloud; facility included, no PUE on top); dedicated servers below
     net_gb = {k: data_gb * network_mix[k] for k in NETWORKS}
-    for k in NETWORKS:
-        sel = net_gb[k] > 0
-        if sel.any():
-            frames.append(rows(service=name[sel], component=f"network transfer ({k})",
-                               tier="networks", flow="data", amount=net_gb[k][sel],
-                               factor_code=f"network.{k}", region=audience[sel]))
-    # data centres: per GB served (shared, cloud) or whole servers (dedicated)
-    dc_kwh = np.zeros(n)
+    wh_gb = np.zeros(n)
     q = []
     if shared.any():
-        wh_gb, wh_src = resolve(reg, "dc.video.energy", "Wh/GB", host[shared],
-                                [s.serving_energy for s, k in zip(services, shared) if k])
-        wh_src = [src if src == "entered" else
-                  f"{src} (video-delivery figure, facility included, used for web serving: "
-                  "the datasets have no web-specific value)" for src in wh_src]
-        dc_kwh[shared] = data_gb[shared] * wh_gb / 1000.0
-        frames.append(rows(service=name[shared], component="web hosting (per GB served)",
-                           tier="data_centres", flow="electricity", amount=dc_kwh[shared],
-                           factor_code="electricity", region=host[shared],
-                           electricity_kwh=dc_kwh[shared]))
-        q.append(quantities(name[shared], "serving energy per GB", wh_gb, "Wh/GB", wh_src))
+        wh_gb[shared], wh_src = resolve(reg, "dc.web.energy", "Wh/GB", host[shared],
+                                        [s.serving_energy for s, k in zip(services, shared)
+                                         if k])
+        q.append(quantities(name[shared], "serving energy per GB", wh_gb[shared], "Wh/GB",
+                            wh_src))
+    frames.append(transfer(ctx, service=name, data_gb=data_gb, network_shares=network_mix,
+                           region=audience, hosting_region=host, serving_wh_per_gb=wh_gb,
+                           component_dc="web hosting (per GB served)"))
+    dc_kwh = data_gb * wh_gb / 1000.0
     if dedicated.any():
         dsv = [s for s, k in zip(services, dedicated) if k]
         n_servers = np.array([s.servers or 1.0 for s in dsv])
@@ -297,11 +240,9 @@ def inventory(services, paths, ctx):
                                [s.pue for s in dsv])
         server_h = n_servers * HOURS_PER_YEAR
         dc_kwh[dedicated] = power * server_h / 1000.0 * pue
-        frames.append(rows(service=name[dedicated], component="dedicated servers",
-                           tier="data_centres", flow="device",
-                           amount=device_share(reg, "server", server_h, host[dedicated],
-                                               ctx.allocation),
-                           factor_code="device.server", region=host[dedicated]))
+        frames.append(device_time(ctx, service=name[dedicated], component="dedicated servers",
+                                  tier="data_centres", device="server", hours=server_h,
+                                  region=host[dedicated], use=False))
         frames.append(rows(service=name[dedicated], component="dedicated servers",
                            tier="data_centres", flow="electricity", amount=dc_kwh[dedicated],
                            factor_code="electricity", region=host[dedicated],
@@ -347,4 +288,4 @@ def inventory(services, paths, ctx):
     for m in web.METHODS:
         add(f"method.{m}", per_visit[m] * visits / 1000.0, "kgCO2e/year", web.SOURCES[m])
         add(f"method.{m}.per_visit", per_visit[m], "gCO2e/visit", web.SOURCES[m])
-    return concat(frames), concat(q, ("service", "quantity", "value", "unit", "source"))
+    return concat(frames), concat(q, QUANTITY_COLUMNS)
