@@ -36,8 +36,9 @@ def main() -> None:
         total = result.total().to("tCO2e").magnitude
         per = ""
         if project.functional_unit is not None:
-            per = (f"{result.per_functional_unit().to('gCO2e').magnitude:,.3g} gCO2e per "
-                   f"{project.functional_unit.name}")
+            grams = result.per_functional_unit().to("gCO2e").magnitude
+            amount = f"{grams / 1000:,.3g} kgCO2e" if grams >= 1000 else f"{grams:,.3g} gCO2e"
+            per = f"{amount} per {project.functional_unit.name}"
         cells = result.breakdown(("stage", "tier")).stack()
         top = cells.idxmax()
         share = cells.max() / cells.sum()

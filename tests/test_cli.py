@@ -68,3 +68,11 @@ def test_bad_input_exits_2_with_message_not_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "footprint", "assess", str(tmp_path / "no.yaml")],
                           capture_output=True, text=True)
     assert proc.returncode == 2 and "cannot read" in proc.stderr
+
+
+def test_sample_readme_lists_every_sample():
+    """sample_projects/README.md is written by scripts/sample_summary.py: rerun it after
+    adding a sample."""
+    readme = (SAMPLES[0].parent / "README.md").read_text(encoding="utf-8")
+    for sample in SAMPLES:
+        assert f"[{sample.name}]({sample.name})" in readme
