@@ -141,6 +141,38 @@ _WEB_COLUMNS = ("url", "size_kb", "requests", "nodes")
 _WEB_NUMBERS = ("size_kb", "requests", "nodes")
 
 
+def _read_limited(path: str, limit: int, flag: str) -> bytes:
+    """The bytes of a file (``-``: standard input), refusing files over ``limit`` bytes."""
+    from .errors import ProjectError
+
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read(limit + 1)
+    except OSError as exc:
+        raise ProjectError(f"cannot read {path}: {exc.strerror or exc}", path=flag) from None
+    if len(data) > limit:
+        raise ProjectError(f"{path} is larger than {limit:,} bytes; split it", path=flag)
+    return data
+
+
+def _read_pages_har(path: str, nodes: float | None):
+    """One row per page of a browser's HAR export; the DOM node count is entered."""
+    from .errors import ProjectError
+    from .har import MAX_HAR_CHARS, parse_har
+
+    if nodes is None or not 0 <= nodes < float("inf"):
+        raise ProjectError("--har needs --nodes: a HAR file does not record the DOM node "
+                           "count (read it in the browser's console: "
+                           "document.getElementsByTagName('*').length)", path="--nodes",
+                           value=nodes)
+    pages = parse_har(_read_limited(path, MAX_HAR_CHARS, "--har"))
+    return ([p.url or p.title for p in pages],
+            [[p.transfer_bytes / 1000.0, float(p.requests), nodes] for p in pages])
+
+
 def _read_pages_csv(path: str):
     """``url`` and numeric columns of a pages CSV; errors name the row and column."""
     import csv
@@ -149,17 +181,7 @@ def _read_pages_csv(path: str):
 
     from .errors import ProjectError
 
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read(MAX_CSV_BYTES + 1)
-        else:
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_CSV_BYTES + 1)
-    except OSError as exc:
-        raise ProjectError(f"cannot read {path}: {exc.strerror or exc}", path="--csv") from None
-    if len(data) > MAX_CSV_BYTES:
-        raise ProjectError(f"{path} is larger than {MAX_CSV_BYTES:,} bytes; split it",
-                           path="--csv")
+    data = _read_limited(path, MAX_CSV_BYTES, "--csv")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -236,7 +258,14 @@ def _cmd_web(args) -> int:
     from .methods.ecoindex import ATTRIBUTION
 
     one = (args.size_kb, args.requests, args.nodes)
-    if args.csv is not None:
+    if args.csv is not None and args.har is not None:
+        raise ProjectError("give either --csv FILE or --har FILE, not both", path="--har")
+    if args.har is not None:
+        if args.size_kb is not None or args.requests is not None:
+            raise ProjectError("--har reads page weights and requests from the file; drop "
+                               "--size-kb/--requests", path="--har")
+        urls, values = _read_pages_har(args.har, args.nodes)
+    elif args.csv is not None:
         if any(v is not None for v in one):
             raise ProjectError("give either --csv FILE or --size-kb/--requests/--nodes, not both",
                                path="--csv")
@@ -318,8 +347,11 @@ def _parser() -> argparse.ArgumentParser:
     w = sub.add_parser("web", help="SWD v4/v3 and Ecoindex of one web page or a CSV of pages",
                        description="Published per-page methods for one page (--size-kb "
                        "--requests --nodes) or for every row of a CSV file with columns "
-                       "url,size_kb,requests,nodes (--csv FILE, '-' for stdin).")
+                       "url,size_kb,requests,nodes (--csv FILE, '-' for stdin), or for the "
+                       "pages of a browser's HAR export (--har FILE --nodes N).")
     w.add_argument("--csv", metavar="FILE", help="pages CSV (url,size_kb,requests,nodes)")
+    w.add_argument("--har", metavar="FILE", help="a browser's HAR export: one row per page "
+                   "(weight and requests from the file; give --nodes)")
     w.add_argument("--size-kb", type=float, help="transferred page weight [kB = 1000 bytes]")
     w.add_argument("--requests", type=float, help="HTTP requests of the page")
     w.add_argument("--nodes", type=float, help="DOM nodes of the page")

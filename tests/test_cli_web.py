@@ -146,3 +146,21 @@ def test_assess_shows_published_methods_beside_our_figure(capsys):
                   ecoindex.ATTRIBUTION):
         assert words in section
     assert "Online collection" in section
+
+
+def test_har_file_gives_one_row_per_page(tmp_path, capsys):
+    """Two pages of a hand-written HAR (tests/test_har.py): page_1 = 30,000 + 120,000 +
+    (400,000 + 500) bytes over 3 requests; page_2 = 50,000 bytes + one unknown size."""
+    from footprint.methods import ecoindex
+    from tests.test_har import HAR
+
+    har = tmp_path / "pages.har"
+    har.write_text(json.dumps(HAR))
+    assert main(["web", "--har", str(har), "--nodes", "500", "--format", "json"]) == 0
+    pages = json.loads(capsys.readouterr().out)["pages"]
+    assert [p["size_kb"] for p in pages] == pytest.approx([550.5, 50.0])
+    assert [p["requests"] for p in pages] == [3, 2]
+    assert pages[0]["ecoindex_score"] == int(ecoindex.compute(500, 3, 550.5).score)
+    # the DOM node count is not in a HAR: it must be given
+    assert main(["web", "--har", str(har)]) == 2
+    assert "--nodes" in capsys.readouterr().err
