@@ -40,6 +40,8 @@ def _load_text(text: str, fmt: str) -> Any:
     if fmt == "json":
         try:
             return json.loads(text)
+        except RecursionError:
+            raise ProjectError("the file is nested too deeply", path="(file)") from None
         except json.JSONDecodeError as exc:
             raise ProjectError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column "
                                f"{exc.colno})", path="(file)") from None
@@ -47,6 +49,8 @@ def _load_text(text: str, fmt: str) -> Any:
 
     try:
         return yaml.load(text, Loader=_yaml_loader())  # noqa: S506 - a SafeLoader subclass
+    except RecursionError:
+        raise ProjectError("the file is nested too deeply", path="(file)") from None
     except yaml.YAMLError as exc:
         raise ProjectError(f"not valid YAML: {exc}", path="(file)") from None
 

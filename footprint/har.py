@@ -41,7 +41,7 @@ __all__ = ["MAX_HAR_CHARS", "PageStats", "HarSummary", "parse_har", "summarise_h
 
 #: Largest HAR text accepted by default [characters]; HARs with response bodies can be
 #: big, pass ``max_chars`` to go further.
-MAX_HAR_CHARS = 100_000_000
+MAX_HAR_CHARS = 20_000_000
 
 _OUTSIDE = "(requests outside any page)"
 

@@ -15,6 +15,7 @@ pint is used at the edges: parsing what users type and converting factor units o
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING
 
 from .errors import UnitError
@@ -22,7 +23,7 @@ from .errors import UnitError
 if TYPE_CHECKING:  # pragma: no cover
     import pint
 
-__all__ = ["registry", "quantity", "parse_quantity", "conversion_factor", "check_dimension",
+__all__ = ["registry", "quantity", "parse_quantity", "check_unit", "conversion_factor",
            "INDICATOR_UNITS", "FLOW_UNITS", "format_unit"]
 
 #: Canonical unit of each impact indicator.
@@ -101,18 +102,44 @@ def _bits(unit: str) -> float:
     return dict(registry().get_root_units(unit)[1]._units).get("bit", 0)
 
 
-def check_dimension(unit: str, like: str) -> None:
-    """Raise :class:`UnitError` unless ``unit`` has the dimension of ``like``."""
-    conversion_factor(unit, like)
+_NUMBER_UNIT = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d{1,3})?)\s*(.*?)\s*$")
+_UNIT_TEXT = re.compile(r"^[A-Za-zµ°_ ./*()·0-9^-]{0,40}$")
+_BIG_POWER = re.compile(r"(\*\*|\^)\s*(?![1-3](?![\d.]))")
 
 
 def parse_quantity(text: str):
-    """Parse ``"3 kWh"`` or ``"1.5 GB"`` into a pint quantity, or raise :class:`UnitError`."""
+    """Parse ``"3 kWh"`` or ``"1.5 GB"`` into a pint quantity, or raise :class:`UnitError`.
+
+    Text from users is untrusted: only a plain number followed by a unit is accepted
+    (powers up to 3, as in ``m**3``), so that no expression such as ``9**9**9`` is ever
+    evaluated. A number without a unit is returned as a float.
+    """
+    if "," in str(text):
+        raise UnitError(f"{text!r}: write decimals with a dot and no thousands separator "
+                        f"('1.5 kWh')")
+    match = _NUMBER_UNIT.match(str(text))
+    if not match:
+        raise UnitError(f"{text!r} is not a number followed by a unit, such as '1.5 kWh'")
+    number, unit = float(match.group(1)), match.group(2)
+    if not unit:
+        return number
+    return registry().Quantity(number, check_unit(unit))
+
+
+def check_unit(unit: str) -> str:
+    """Return ``unit`` if it is a safe, known unit; else raise :class:`UnitError`.
+
+    Only letters, ``/``, ``*``, parentheses and powers up to 3 are accepted, so that no
+    arithmetic expression from a user reaches pint's evaluator.
+    """
+    if not isinstance(unit, str) or not _UNIT_TEXT.match(unit) or _BIG_POWER.search(unit):
+        raise UnitError(f"{unit!r} is not a unit this tool accepts (letters, '/', '*' and "
+                        f"powers up to 3, e.g. 'kWh', 'GB', 'TB*year')")
     try:
-        q = registry().Quantity(text)
+        registry().Unit(unit)
     except Exception as exc:  # tokenizer, syntax and lookup errors alike: untrusted text
-        raise UnitError(f"{text!r} is not a quantity with a known unit") from exc
-    return q
+        raise UnitError(f"{unit!r} is not a known unit") from exc
+    return unit
 
 
 def format_unit(unit: str) -> str:

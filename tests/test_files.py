@@ -57,8 +57,10 @@ def with_(path, value):
 @pytest.mark.parametrize(("path", "value", "expected_path", "words"), [
     (("name",), "", "name", "at least 1"),
     (("audience_country",), "France", "audience_country", "country code"),
+    (("audience_country",), "UK", "audience_country", "is 'GB'"),
+    (("hosting_country",), "XX", "hosting_country", "ISO 3166-1"),
     (("hosting_country",), 33, "hosting_country", "country code"),
-    (("reporting_period", "end"), "2024-01-01", "reporting_period", "after start"),
+    (("reporting_period", "end"), "2024-01-01", "reporting_period", "not be before start"),
     (("functional_unit", "quantity"), 0, "functional_unit.quantity", "greater than 0"),
     (("options", "allocation"), "lifetime", "options.allocation", "use_time"),
     (("schema_version",), 7, "schema_version", "1"),
@@ -69,7 +71,7 @@ def with_(path, value):
     (("services", 0, "components", 0, "activities", 0, "amount"), "-3 kWh",
      "services[0].components[0].activities[0].amount", "greater than or equal to 0"),
     (("services", 0, "components", 0, "activities", 0, "amount"), "3 blorps",
-     "services[0].components[0].activities[0]", "not a quantity"),
+     "services[0].components[0].activities[0]", "not a known unit"),
     (("services", 0, "components", 0, "activities", 1, "unit"), "blorps",
      "services[0].components[0].activities[1].unit", "not a known unit"),
     (("services", 0, "components", 0, "activities", 0, "colour"), "red",
@@ -82,6 +84,25 @@ def test_each_error_names_path_value_and_what_is_allowed(path, value, expected_p
     assert err.path == expected_path
     assert words in str(err)
     assert isinstance(err, ValueError)
+
+
+@pytest.mark.parametrize("text", ["9**9**8 kWh", "1 kWh**99", "1,5 kWh", "2**1000 h"])
+def test_quantities_are_numbers_with_units_never_expressions(text):
+    """pint evaluates expressions: '9**9**8 kWh' would never return. Refused at once."""
+    err = error_of(with_(("services", 0, "components", 0, "activities", 0, "amount"), text))
+    assert err.path == "services[0].components[0].activities[0]"
+
+
+def test_unit_field_refuses_expressions():
+    err = error_of(with_(("services", 0, "components", 0, "activities", 1, "unit"),
+                         "TB*year**9**9"))
+    assert err.path == "services[0].components[0].activities[1].unit"
+
+
+def test_deeply_nested_files_are_refused():
+    for text, fmt in (("[" * 100_000, "yaml"), ('{"a":' * 50_000, "json")):
+        with pytest.raises(ProjectError, match="nested too deeply"):
+            parse_project(text, fmt)
 
 
 def test_duplicate_service_names():
@@ -129,7 +150,8 @@ def test_json_schema_is_published():
 # --- property-based: malformed projects give a ProjectError with a path, nothing else ----
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
-                    st.text(max_size=12))
+                    st.text(max_size=12),
+                    st.sampled_from(["9**9**9 kWh", "1 kWh**99", "2 GB", "1,5 h", "[" * 5000]))
 values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
     max_leaves=8)

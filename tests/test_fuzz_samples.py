@@ -31,7 +31,8 @@ def leaf_paths(node, prefix=()):
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12),
                     st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=10),
                     st.sampled_from(["-1", "1e400", "3 kWh", "2 GB", "nan", "FR", "XX", "tv",
-                                     "laptop", "", "0", "1.5", "-0.5 h", "12 blorp"]))
+                                     "laptop", "", "0", "1.5", "-0.5 h", "12 blorp", "9**9**9 h",
+                                     "1 GB**99", "1,5 kWh", "[" * 3000]))
 values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=6), inner, max_size=2)),
     max_leaves=5)

@@ -23,7 +23,7 @@ from pydantic import Field, field_validator, model_validator
 from ..errors import ProjectError, UnknownFactorError, UnitError
 from ..inventory import concat, device_time, quantities, rows
 from ..schema.base import Model, Region, ServiceBase, Tier
-from ..units import FLOW_UNITS, conversion_factor, parse_quantity
+from ..units import FLOW_UNITS, check_unit, conversion_factor, parse_quantity
 
 KIND = "custom"
 
@@ -60,10 +60,9 @@ class Activity(Model):
     @classmethod
     def _unit_parses(cls, unit: str) -> str:
         try:
-            conversion_factor(unit, unit)
+            return check_unit(unit)
         except UnitError as exc:
             raise ValueError(str(exc)) from None
-        return unit
 
 
 class Component(Model):
