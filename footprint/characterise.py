@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .errors import UnitError
 from .schema.base import INDICATORS
 from .units import FLOW_UNITS, INDICATOR_UNITS
 
@@ -48,6 +49,20 @@ def _resolve_keys(inventory: pd.DataFrame, registry, indicators) -> tuple[pd.Dat
                                           "factor_region"]), warnings
 
 
+def _check_flows(inventory: pd.DataFrame, registry) -> None:
+    """Every row's flow must be the one its factors characterise (kWh for electricity…)."""
+    codes = inventory["factor_code"].unique()
+    expected = inventory["factor_code"].map({c: registry.flow(c) for c in codes})
+    wrong = inventory[expected != inventory["flow"]]
+    if len(wrong):
+        row = wrong.iloc[0]
+        raise UnitError(f"{row['service']} / {row['component']}: a {row['flow']} flow "
+                        f"[{FLOW_UNITS.get(row['flow'], '?')}] cannot be characterised by "
+                        f"{row['factor_code']!r}, whose factors are per "
+                        f"{FLOW_UNITS[registry.flow(row['factor_code'])]} "
+                        f"({len(wrong)} row(s) like this)")
+
+
 def characterise(inventory: pd.DataFrame, registry,
                  indicators=INDICATORS) -> tuple[pd.DataFrame, list[str]]:
     """Impacts of an inventory, with trace columns.
@@ -72,6 +87,7 @@ def characterise(inventory: pd.DataFrame, registry,
     if inventory.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in RESULT_COLUMNS}), []
     keys, warnings = _resolve_keys(inventory, registry, indicators)
+    _check_flows(inventory, registry)
     factors = registry.factors.reset_index(names="factor_idx")[["factor_idx"] + _FACTOR_FIELDS]
     factors = factors.rename(columns={"code": "factor_code", "region": "factor_region"})
     inv = inventory.merge(keys, on=["factor_code", "region"], how="left", sort=False)

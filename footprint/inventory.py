@@ -55,12 +55,27 @@ class Context:
     allocation: str = "use_time"
     audience_country: str = "FR"
     hosting_country: str = "FR"
+    venue_country: str = "FR"
+    #: Length of the project's reporting period [year] (days / 365), None without one.
+    period_years: float | None = None
 
     def audience(self, service) -> str:
+        """Where the service's users are (their devices and networks)."""
         return service.audience_country or self.audience_country
 
     def hosting(self, service) -> str:
+        """Where the service's servers are."""
         return service.hosting_country or self.hosting_country
+
+    def venue(self, service) -> str:
+        """Where the venue's own equipment runs (on-site screens, cameras, headsets…)."""
+        return service.venue_country or self.venue_country
+
+    @property
+    def years(self) -> float:
+        """Multiplier of yearly parameters (``visits_per_year``, ``days_open_per_year``…):
+        the reporting period in years, or 1 when the project gives no period."""
+        return 1.0 if self.period_years is None else self.period_years
 
 
 def rows(**columns) -> "pd.DataFrame":

@@ -186,3 +186,32 @@ def test_bundled_water_for_country_without_its_own_falls_back_to_world(bundled):
     glo = bundled.factor("electricity", indicator="water", region="GLO", unit="m**3/kWh")
     assert r.total("water").m_as("m**3") == pytest.approx(1000 * glo)
     assert any("no water factor for region ZA" in w for w in r.warnings)
+
+
+def test_a_flow_characterised_by_factors_of_another_flow_is_an_error(tiny):
+    from footprint.characterise import characterise
+    from footprint.inventory import rows
+
+    inv = rows(service="S", component="C", tier="networks", flow="data", amount=100.0,
+               factor_code="electricity", region="FR")
+    with pytest.raises(footprint.UnitError, match="per kWh"):
+        characterise(inv, tiny)
+
+
+def test_parameter_region_substitutions_are_reported(bundled):
+    # dc.pue exists for FR and the world: servers in Germany take the world PUE, and say so
+    r = footprint.assess(parse_project({
+        "name": "P", "hosting_country": "DE", "services": [{
+            "name": "site", "kind": "website", "visits_per_year": 1000,
+            "hosting": "dedicated", "servers": 1}]}), bundled)
+    assert any(w.startswith("dc.pue: no value for region DE; the GLO value is used")
+               for w in r.warnings), r.warnings
+
+
+def test_totals_in_requested_units(tiny):
+    r = footprint.assess(project({"factor": "electricity", "amount": "20000 kWh"}), tiny)
+    t = r.totals({"climate_change": "tCO2e"}).set_index("indicator")
+    assert t.loc["climate_change", "total"] == pytest.approx(1.0)
+    assert (t.loc["climate_change", "low"], t.loc["climate_change", "high"]) == \
+        pytest.approx((0.6, 2.0))
+    assert t.loc["climate_change", "unit"] == "tCO2e"

@@ -14,7 +14,9 @@ substitution is returned to the caller so that it can be reported, never silent.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +27,25 @@ from ..units import FLOW_UNITS, INDICATOR_UNITS, conversion_factor
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Dataset", "FactorRegistry", "read_dataset", "default_registry", "EU27"]
+__all__ = ["Dataset", "FactorRegistry", "read_dataset", "default_registry", "EU27",
+           "recording_substitutions"]
+
+#: Parameter regions substituted during the current assessment (see
+#: :func:`recording_substitutions`); None outside one.
+_SUBSTITUTIONS: ContextVar[list[str] | None] = ContextVar("footprint_substitutions",
+                                                          default=None)
+
+
+@contextlib.contextmanager
+def recording_substitutions():
+    """Collect, in the list it yields, every parameter looked up for a region that had to
+    use another region's value (country → EU27 → GLO) while the block runs."""
+    log: list[str] = []
+    token = _SUBSTITUTIONS.set(log)
+    try:
+        yield log
+    finally:
+        _SUBSTITUTIONS.reset(token)
 
 EU27 = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR IE IT LV LT LU MT NL PL PT RO SK SI ES SE"
                  .split())
@@ -216,6 +236,11 @@ class FactorRegistry:
                                      what="parameter" if parameter else "factor")
         for candidate in (region, "EU27" if region in EU27 else None, "GLO"):
             if candidate in known:
+                log = _SUBSTITUTIONS.get()
+                if parameter and log is not None and candidate != region and \
+                        known != frozenset({"GLO"}):
+                    log.append(f"{code}: no value for region {region}; the {candidate} "
+                               f"value is used")
                 return candidate
         if indicator is not None:
             return None

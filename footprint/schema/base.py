@@ -25,6 +25,18 @@ STAGES = ("manufacturing", "distribution", "use", "end_of_life")
 INDICATORS = ("climate_change", "primary_energy", "abiotic_depletion", "water")
 
 _REGION_RE = re.compile(r"^([A-Z]{2}|EU27|GLO)$")
+#: ISO 3166-1 alpha-2 country codes (the 249 officially assigned).
+COUNTRIES = frozenset((
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO "
+    "BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ "
+    "DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP "
+    "GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG "
+    "KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML "
+    "MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE "
+    "PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL "
+    "SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM "
+    "US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW "
+).split())
 
 
 class Model(BaseModel):
@@ -79,8 +91,9 @@ def _check_region(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError("expected a country code such as 'FR', or 'EU27' or 'GLO'")
     code = value.strip().upper()
-    if not _REGION_RE.match(code):
-        raise ValueError(f"{value!r} is not a region code: use an ISO 3166-1 alpha-2 "
+    if code not in COUNTRIES and code not in ("EU27", "GLO"):
+        hint = " (the United Kingdom is 'GB')" if code == "UK" else ""
+        raise ValueError(f"{value!r} is not a region code{hint}: use an ISO 3166-1 alpha-2 "
                          f"country code ('FR', 'DE'…), 'EU27' or 'GLO' (world)")
     return code
 
@@ -100,3 +113,5 @@ class ServiceBase(Model):
         None, description="Where this service's users are, if not the project's.")
     hosting_country: Region | None = Field(
         None, description="Where this service's servers are, if not the project's.")
+    venue_country: Region | None = Field(
+        None, description="Where this service's on-site equipment runs, if not the project's.")

@@ -24,12 +24,17 @@ class ReportingPeriod(Model):
     """The period the project's activity figures cover."""
 
     start: dt.date
-    end: dt.date
+    end: dt.date = Field(description="Last day of the period (included).")
+
+    @property
+    def days(self) -> int:
+        """Length of the period in days, both ends included."""
+        return (self.end - self.start).days + 1
 
     @model_validator(mode="after")
     def _ordered(self):
-        if self.end <= self.start:
-            raise ValueError(f"end ({self.end}) must be after start ({self.start})")
+        if self.end < self.start:
+            raise ValueError(f"end ({self.end}) must not be before start ({self.start})")
         return self
 
 
@@ -64,6 +69,9 @@ class Project(Model):
                                      "of devices and networks).")
     hosting_country: Region = Field("FR", description="Where the servers are (electricity "
                                     "of data centres).")
+    venue_country: Region | None = Field(None, description="Where the venue's own equipment "
+                                         "runs (screens, cameras, headsets); default: the "
+                                         "audience country.")
     functional_unit: FunctionalUnit | None = None
     options: Options = Options()
     services: list[Service] = Field(min_length=1)  # type: ignore[valid-type]
