@@ -41,7 +41,9 @@ def _cmd_assess(args) -> int:
         out.write("\n")
         return 0
     if args.format == "csv":
-        result.table.drop(columns="factor_idx").to_csv(out, index=False)
+        from .export import to_csv
+
+        out.write(to_csv(result.table.drop(columns="factor_idx")))
         return 0
     out.write(f"{project.name}" + (f" — {project.organisation}" if project.organisation else "")
               + f"\nallocation of device manufacture: {result.options['allocation']}\n\n")
@@ -246,13 +248,6 @@ def _web_results(urls, values, green: float, grid):
         "ecoindex_gco2e": eco.ghg_gco2e, "ecoindex_water_cl": eco.water_cl})
 
 
-def _csv_cell(value) -> str:
-    """A CSV cell safe to open in a spreadsheet (no formula injection)."""
-    if isinstance(value, str):
-        return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-    return format(value, ".10g") if isinstance(value, float) else str(value)
-
-
 def _cmd_web(args) -> int:
     from .errors import ProjectError
     from .methods.ecoindex import ATTRIBUTION
@@ -305,13 +300,10 @@ def _cmd_web(args) -> int:
                   indent=2, default=lambda x: x.item() if hasattr(x, "item") else str(x))
         out.write("\n")
     elif args.format == "csv":
-        import csv
+        from .export import to_csv
 
         table["ecoindex_source"] = ATTRIBUTION
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(table.columns)
-        for rec in table.itertuples(index=False):
-            writer.writerow([_csv_cell(v.item() if hasattr(v, "item") else v) for v in rec])
+        out.write(to_csv(table))
     else:
         shown = table.copy()
         for col in ("size_kb", "requests", "nodes", "swd_v4_gco2e", "swd_v3_gco2e"):

@@ -74,13 +74,6 @@ def test_csv_batch_vectorised_and_formula_safe(tmp_path, capsys):
     assert all(r["ecoindex_source"] == ecoindex.ATTRIBUTION for r in rows)
 
 
-def test_csv_cell_sanitiser():
-    for bad in ("=1+1", "+1", "-1", "@x", "\tx", "\rx"):
-        assert cli._csv_cell(bad) == "'" + bad
-    assert cli._csv_cell("https://a/") == "https://a/"
-    assert cli._csv_cell(0.5) == "0.5" and cli._csv_cell(3) == "3"
-
-
 def test_csv_table_and_json(tmp_path, capsys):
     path = write_csv(tmp_path, PAGES)
     assert main(["web", "--csv", path]) == 0

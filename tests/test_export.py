@@ -1,0 +1,43 @@
+"""Exports: CSV cells that a spreadsheet would run as formulas are neutralised."""
+
+import csv
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from footprint.cli import main
+from footprint.export import safe_cell, to_csv
+
+
+@pytest.mark.parametrize("bad", ["=1+2", "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", "  =1"])
+def test_formula_triggers_are_quoted(bad):
+    assert safe_cell(bad) == "'" + bad
+
+
+def test_plain_values_unchanged():
+    assert safe_cell("https://musee.example/") == "https://musee.example/"
+    assert safe_cell(0.5) == "0.5" and safe_cell(3) == "3" and safe_cell(np.float64(2.5)) == "2.5"
+    assert safe_cell(float("nan")) == "" and safe_cell(None) == ""
+    assert safe_cell(-1.5) == "-1.5"  # numbers stay numbers
+
+
+def test_to_csv_round_trips_numbers_and_quotes_text():
+    df = pd.DataFrame({"service": ["=cmd|' /C calc'!A0", "ok"], "impact": [1.25, -0.5]})
+    rows = list(csv.reader(io.StringIO(to_csv(df))))
+    assert rows[0] == ["service", "impact"]
+    assert rows[1] == ["'=cmd|' /C calc'!A0", "1.25"] and rows[2] == ["ok", "-0.5"]
+
+
+def test_assess_csv_neutralises_user_names(tmp_path, capsys):
+    p = tmp_path / "p.yaml"
+    p.write_text("name: P\nservices:\n  - name: '=HYPERLINK(\"http://x\")'\n    kind: custom\n"
+                 "    components:\n      - name: '@SUM(A1)'\n        tier: data_centres\n"
+                 "        activities:\n          - {factor: electricity, amount: 10 kWh}\n")
+    assert main(["assess", str(p), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and all(r["service"].startswith("'=") and r["component"] == "'@SUM(A1)"
+                        for r in rows)
+    cc = [r for r in rows if r["indicator"] == "climate_change"]
+    assert float(cc[0]["impact"]) == pytest.approx(10 * 0.0519)
