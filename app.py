@@ -7,7 +7,7 @@ import streamlit as st
 import footprint
 from footprint.charts import stage_tier_chart
 from footprint.units import format_unit
-from ui.cache import assess_text, sample_files, sample_text
+from ui.cache import assess_text, decode_upload, sample_files, sample_text
 from ui.i18n import fmt, language_toggle, t
 
 st.set_page_config(page_title="footprint", page_icon="🌱", layout="wide")
@@ -20,13 +20,12 @@ left, right = st.columns(2)
 choice = left.selectbox(t("open_sample"), samples, key="sample")
 upload = right.file_uploader(t("upload"), type=["yaml", "yml", "json"], key="upload")
 
-if upload is not None:
-    text, kind = upload.getvalue().decode("utf-8", errors="replace"), \
-        "json" if upload.name.lower().endswith(".json") else "yaml"
-else:
-    text, kind = sample_text(choice), "yaml"
-
 try:
+    if upload is not None:
+        text, kind = decode_upload(upload.getvalue()), \
+            "json" if upload.name.lower().endswith(".json") else "yaml"
+    else:
+        text, kind = sample_text(choice), "yaml"
     result = assess_text(text, kind)
 except footprint.FootprintError as exc:
     st.error(f"{t('error')} — {exc}")
@@ -38,10 +37,10 @@ if project.organisation:
     st.caption(project.organisation)
 
 totals = result.totals().set_index("indicator")
-cc = totals.loc["climate_change"]
+cc = result.totals({"climate_change": "tCO2e"}).set_index("indicator").loc["climate_change"]
 cols = st.columns(3)
-cols[0].metric(t("total"), f"{fmt(cc['total'] / 1000)} tCO2e",
-               help=f"{t('range')}: {fmt(cc['low'] / 1000)} – {fmt(cc['high'] / 1000)} tCO2e")
+cols[0].metric(t("total"), f"{fmt(cc['total'])} tCO2e",
+               help=f"{t('range')}: {fmt(cc['low'])} – {fmt(cc['high'])} tCO2e")
 cols[1].metric(t("electricity"), f"{fmt(result.electricity().m_as('MWh'))} MWh")
 if project.functional_unit is not None:
     per = result.per_functional_unit().m_as("gCO2e")
@@ -54,8 +53,13 @@ st.dataframe(
     {t("indicator"): [t(i) for i in totals.index],
      t("value"): [fmt(v) for v in totals["total"]],
      t("unit"): [format_unit(u) for u in totals["unit"]],
-     t("range"): [f"{fmt(lo)} – {fmt(hi)}" for lo, hi in zip(totals["low"], totals["high"])]},
+     t("range"): [f"{fmt(lo)} – {fmt(hi)}" for lo, hi in zip(totals["low"], totals["high"])],
+     t("parts_not_covered"): list(totals["rows_not_covered"])},
     hide_index=True)
+missing = result.not_covered()
+if len(missing):
+    with st.expander(t("not_covered_detail")):
+        st.dataframe(missing.assign(indicator=missing["indicator"].map(t)), hide_index=True)
 
 if result.warnings:
     with st.expander(t("warnings")):

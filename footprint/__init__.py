@@ -1,7 +1,7 @@
 """footprint — environmental footprint of digital cultural services.
 
 >>> import footprint
->>> project = footprint.read_project("sample_projects/museum_custom.yaml")  # doctest: +SKIP
+>>> project = footprint.read_project("sample_projects/collections_database_custom.yaml")  # doctest: +SKIP
 >>> result = footprint.assess(project)                                      # doctest: +SKIP
 >>> result.total("climate_change").to("tCO2e")                              # doctest: +SKIP
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .schema.base import INDICATORS, STAGES, TIERS
-from .units import INDICATOR_UNITS, quantity
+from .units import INDICATOR_UNITS, conversion_factor, quantity
 
 __all__ = ["Assessment"]
 
@@ -63,14 +63,22 @@ class Assessment:
         return quantity(float(impact.sum(min_count=1)), INDICATOR_UNITS[indicator])
 
     def electricity(self):
-        """Final electricity of all activities, as a pint quantity in kWh."""
+        """Final electricity of the activities modelled as electricity, in kWh (pint).
+
+        Flows characterised by life-cycle factors per unit of service (ADEME's per-GB
+        network factors, device manufacture) carry their energy inside the factor and are
+        not counted here: with the ``per_time`` network model the networks' electricity
+        appears, with ``per_gb`` it does not. The inventory's ``electricity_kwh`` column
+        shows each activity's part.
+        """
         return quantity(float(self.inventory["electricity_kwh"].sum()), "kWh")
 
-    def totals(self) -> pd.DataFrame:
+    def totals(self, units: dict[str, str] | None = None) -> pd.DataFrame:
         """One row per indicator: total, its low–high range and how much is not covered.
 
         ``low``/``high`` put every factor at the low (high) end of its range at once: a
-        bound, not a confidence interval.
+        bound, not a confidence interval. ``units`` maps indicators to the units wanted
+        (``{"climate_change": "tCO2e"}``); canonical units otherwise.
         """
         g = self.table.groupby("indicator", sort=False)
         out = pd.DataFrame({
@@ -79,6 +87,10 @@ class Assessment:
             "rows_not_covered": g["impact"].agg(lambda s: int(s.isna().sum())),
         }).reindex(list(INDICATORS))
         out["unit"] = [INDICATOR_UNITS[i] for i in out.index]
+        for indicator, unit in (units or {}).items():
+            factor = conversion_factor(INDICATOR_UNITS[indicator], unit)
+            out.loc[indicator, ["total", "low", "high"]] *= factor
+            out.loc[indicator, "unit"] = unit
         out["rows_not_covered"] = out["rows_not_covered"].fillna(0).astype(int)
         return out.rename_axis("indicator").reset_index()
 

@@ -20,6 +20,15 @@ def sample_text(name: str) -> str:
     return (SAMPLES / Path(name).name).read_text(encoding="utf-8")
 
 
+def decode_upload(data: bytes) -> str:
+    """Text of an uploaded project file; a file that is not UTF-8 is refused, not mangled."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise footprint.ProjectError(f"the file is not UTF-8 text (byte {exc.start}); save it "
+                                     f"as UTF-8 and upload it again", path="(file)") from None
+
+
 @st.cache_resource(show_spinner=False)
 def registry():
     return footprint.default_registry()
