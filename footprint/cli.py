@@ -88,7 +88,7 @@ def _write_methods(out, result) -> None:
     for service, group in m.groupby("service", sort=False):
         ours = float(by_service.get(service, float("nan")))
         lines.append((service, "footprint (French-calibrated, in the totals)", ours,
-                      "kgCO2e/year"))
+                      "kgCO2e"))
         visits = q[(q["service"] == service) & (q["quantity"] == "visits")]["value"]
         if len(visits) and visits.iloc[0] > 0:
             lines.append((service, "footprint (French-calibrated) per visit",

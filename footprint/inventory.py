@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .factors import FactorRegistry
 
 __all__ = ["COLUMNS", "QUANTITY_COLUMNS", "Context", "rows", "device_time", "quantities",
-           "concat", "device_share", "parameter_vector", "transfer"]
+           "concat", "device_share", "parameter_vector", "resolve", "transfer"]
 
 COLUMNS = ("service", "component", "tier", "flow", "amount", "amount_low", "amount_high",
            "factor_code", "region", "electricity_kwh")
@@ -125,6 +125,52 @@ def parameter_vector(registry, codes, unit: str, regions) -> np.ndarray:
     values = np.array([registry.parameter(k.split("|")[0], unit, region=k.split("|")[1])
                        for k in uniq], dtype=float)
     return values[inverse].reshape(codes.shape)
+
+
+def resolve(registry, codes, unit: str, regions, entered=None):
+    """Parameter values where the user entered none, with the source of each value.
+
+    Parameters
+    ----------
+    codes : str or array of str
+        Parameter codes (``device.kiosk.power``…).
+    unit : str
+        Unit to convert to.
+    regions : str or array of str
+        Region of each look-up.
+    entered : array of float or sequence of optional float, optional
+        Values entered by the user; NaN or None means "take the dataset's".
+
+    Returns
+    -------
+    values : ndarray
+        In ``unit``.
+    sources : ndarray of str
+        ``"entered"`` or ``"<dataset>: <code> [<region used>]"`` (prefixed ``estimate:``
+        when the dataset labels the value an estimate).
+    """
+    codes, regions = np.broadcast_arrays(np.asarray(codes, dtype=object),
+                                         np.asarray(regions, dtype=object))
+    if entered is None:
+        values = np.full(codes.shape, np.nan)
+    else:
+        if isinstance(entered, list | tuple):
+            entered = [np.nan if v is None else v for v in entered]
+        values = np.broadcast_to(np.asarray(entered, dtype=float), codes.shape).copy()
+    sources = np.full(codes.shape, "entered", dtype=object)
+    missing = np.isnan(values)
+    if missing.any():
+        values[missing] = parameter_vector(registry, codes[missing].astype(str), unit,
+                                           regions[missing].astype(str))
+        pairs = list(zip(codes[missing], regions[missing], strict=True))
+        labels = {}
+        for code, region in dict.fromkeys(pairs):
+            row = registry.parameter_row(code, region)
+            prefix = "estimate: " if row.get("quality") == "estimate" else ""
+            used = row.name[1] if isinstance(row.name, tuple) else region
+            labels[(code, region)] = f"{prefix}{row.get('dataset', '')}: {code} [{used}]"
+        sources[missing] = [labels[p] for p in pairs]
+    return values, sources
 
 
 def _device_parameters(registry, devices: np.ndarray, name: str, unit: str,

@@ -12,6 +12,7 @@ import pytest
 
 import footprint
 from footprint import parse_project
+from footprint.engine import build_inventory
 from footprint.errors import ProjectError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,7 +203,7 @@ def test_bundled_server_factor_is_ecologits_s_plus_8g(bundled):
     assert list(f["high"]) == pytest.approx(list(1.3 * f["value"]))  # publishes no range
 
 
-def test_server_factor_differing_from_ecologits_is_reported(tmp_path):
+def test_server_share_follows_ecologits_impact_the_dataset(tmp_path):
     from footprint.factors import FactorRegistry, read_dataset
 
     folder = tmp_path / "tiny-ai-2026"
@@ -212,8 +213,7 @@ def test_server_factor_differing_from_ecologits_is_reported(tmp_path):
                  "triangular,estimate,t,\ndevice.ai_server_8gpu,GLO,2025,manufacturing,"
                  "climate_change,4000,kgCO2e/device,3000,5000,triangular,estimate,t,\n")
     p = project(device_mix={"laptop": 1.0}, network_mix={"fixed": 1.0})
-    with pytest.warns(UserWarning, match="differs from EcoLogits"):
-        r = footprint.assess(p, FactorRegistry([read_dataset(folder)]))
+    r = footprint.assess(p, FactorRegistry([read_dataset(folder)]))
     # the share stays EcoLogits'; the impact follows the dataset's 4,000 kgCO2e
     emb = r.table[r.table["factor_code"] == "device.ai_server_8gpu"]
     assert cc(emb) == pytest.approx(1000 * server_share_by_hand(8, 119, 250) * 4000)
@@ -385,7 +385,9 @@ def test_unknown_provider():
 @pytest.mark.parametrize(("service", "path", "text"), [
     ({"device_mix": {"smartphone": 0.5}}, "services[0].device_mix", "sum to 1"),
     ({"network_mix": {"fixed": 0.7, "mobile": 0.7}}, "services[0].network_mix", "sum to 1"),
-    ({"network_mix": {"wifi": 1.0}}, "services[0].network_mix", "'mobile'"),
+    ({"network_mix": {"wifi": 1.0}}, "services[0].network_mix.wifi", "unknown field"),
+    ({"device_mix": {"smartfone": 1.0}}, "services[0].device_mix.smartfone", "unknown field"),
+    ({"device_mix": {"laptop": 1.2}}, "services[0].device_mix.laptop", "less than or equal"),
     ({"conversations": 10}, "services[0]", "not both"),
     ({"requests": None}, "services[0]", "requests is missing"),
     ({"requests": None, "conversations": 10}, "services[0]", "requests_per_conversation"),
@@ -403,23 +405,47 @@ def test_invalid_parameters(service, path, text):
     assert text in str(exc.value)
 
 
-def test_unknown_device_at_assessment(reg):
-    with pytest.raises(ProjectError) as exc:
-        footprint.assess(project(device_mix={"smartfone": 1.0}), reg)
-    assert exc.value.path == "services[0].device_mix"
-    assert "smartphone" in str(exc.value)
+def test_mixes_keep_their_keys_and_defaults(reg):
+    """device_mix and network_mix are the typed mixes of _mixes.py; the project-file keys
+    (smartphone, laptop…; fixed, mobile, fixed_excl_box) are unchanged."""
+    p = project(device_mix={"smartphone": 0.25, "laptop": 0.75},
+                network_mix={"fixed_excl_box": 0.5, "mobile": 0.5})
+    inv = build_inventory(p, reg)[0]
+    dev = inv[inv["tier"] == "user_devices"]
+    assert set(dev["factor_code"]) == {"device.smartphone", "device.laptop", "electricity"}
+    net = inv[inv["tier"] == "networks"].set_index("factor_code")["amount"]
+    assert net.to_dict() == pytest.approx({"network.fixed_excl_box": 0.025,
+                                           "network.mobile": 0.025})
+    # defaults: half smartphones, half laptops; 80 % fixed, 20 % mobile
+    d = footprint.assess(project(), reg).inventory
+    net = d[d["tier"] == "networks"].set_index("factor_code")["amount"]
+    assert net["network.fixed"] == pytest.approx(4 * net["network.mobile"])
+    devices = set(d.loc[(d["tier"] == "user_devices") & (d["flow"] == "device"), "factor_code"])
+    assert devices == {"device.smartphone", "device.laptop"}
 
 
-def test_missing_server_factor_is_reported_not_silent(tiny):
-    """Without a 'device.ai_server_8gpu' factor the manufacture part cannot enter the
-    results: a warning says so and the quantities keep the figure."""
+def test_missing_server_factor_stops_the_assessment(tiny):
+    """Without a 'device.ai_server_8gpu' factor the manufacture of the servers and GPUs
+    cannot be characterised: the engine's UnknownFactorError says so, instead of a result
+    that silently leaves it out."""
+    from footprint.errors import UnknownFactorError
+
     p = project(device_mix={"laptop": 1.0}, network_mix={"fixed": 1.0})
-    with pytest.warns(UserWarning, match="device.ai_server_8gpu"):
-        r = footprint.assess(p, tiny)
-    assert (r.inventory["tier"] == "data_centres").sum() == 1  # the electricity only
-    assert not (r.inventory["factor_code"] == "device.ai_server_8gpu").any()
-    src = r.quantities.set_index("quantity").loc["servers and GPUs manufacture", "source"]
-    assert "NOT in the results" in src
+    with pytest.raises(UnknownFactorError, match="device.ai_server_8gpu"):
+        footprint.assess(p, tiny)
+
+
+def test_requests_are_totals_not_scaled_by_the_period(reg):
+    plain = footprint.assess(project(), reg)
+    svc = {"name": "Bot", "kind": "ai_assistant", "provider": "mistralai",
+           "model": "mistral-small-latest", "requests": 1000}
+    quarter = footprint.assess(parse_project({
+        "name": "P", "reporting_period": {"start": "2025-01-01", "end": "2025-03-31"},
+        "services": [svc]}), reg)
+    assert quarter.total().m_as("kgCO2e") == pytest.approx(plain.total().m_as("kgCO2e"))
+    q = quarter.quantities.set_index("quantity")
+    assert q.loc["reporting basis", "source"] == "totals over the period as entered"
+    assert q.loc["reporting basis", "value"] == pytest.approx(90 / 365)
 
 
 # -- bundled data and the sample project --------------------------------------------------

@@ -22,11 +22,20 @@ def viewing():
     return FactorRegistry([read_dataset(DATA)])
 
 
-def project(**service):
+def project(project_fields=None, **service):
     svc = {"name": "Podcast", "kind": "audio_streaming", "listens": 1000,
            "average_listen_duration": "30 min", "bitrate": "128 kbit/s",
            "device_mix": {"smartphone": 0.6, "speaker": 0.4}, **service}
-    return parse_project({"name": "P", "services": [svc]})
+    return parse_project({"name": "P", "services": [svc], **(project_fields or {})})
+
+
+def test_listens_are_totals_unchanged_by_the_period(viewing):
+    plain = footprint.assess(project(), viewing)
+    period = {"reporting_period": {"start": "2025-01-01", "end": "2026-12-31"}}
+    two_years = footprint.assess(project(period), viewing)
+    assert two_years.total().m_as("gCO2e") == pytest.approx(plain.total().m_as("gCO2e"))
+    q = two_years.quantities.set_index("quantity")
+    assert q.loc["reporting basis", "source"] == "totals over the period as entered"
 
 
 def g(result, **filters):

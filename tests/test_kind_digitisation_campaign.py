@@ -19,9 +19,9 @@ def reg(tmp_path_factory):
     return venue_registry(tmp_path_factory.mktemp("venue") / "venue-test-2026")
 
 
-def project(service, allocation=None):
+def project(service, allocation=None, **fields):
     data = {"name": "P", "services": [{"name": "Fonds", "kind": "digitisation_campaign",
-                                       **service}]}
+                                       **service}], **fields}
     if allocation:
         data["options"] = {"allocation": allocation}
     return parse_project(data)
@@ -237,3 +237,32 @@ def test_several_campaigns_in_one_project(reg):
     expected_b = (4.38 * 0.4 + 1 + 2000 / 1500 * 4 * 2 / 1000 * 0.4 + 4 * 0.05
                   + 480 * 20 / 13140)
     assert by["B"] == pytest.approx(expected_b)
+
+
+def test_capture_in_the_venue_dissemination_with_the_audience(reg):
+    # Venue in Germany (0.4 kg/kWh), audience and hosting in France: capture 10 h × 200 W
+    # = 2 kWh × 0.4 = 0.8 kg instead of 0.1 kg; OCR on site in the venue (no PUE):
+    # 2.667 Wh × 0.4; online viewing over French networks as before (0.6 kg).
+    base = {"items": [PAGES], "storage": STORAGE,
+            "dissemination": {"views_per_year": 1000, "mb_per_view": 5}}
+    fr = footprint.assess(project(base), reg)
+    de = footprint.assess(project(base, venue_country="DE"), reg)
+    assert impact(de, "capture: page") == pytest.approx(0.8)
+    assert impact(de, "capture: page") - impact(fr, "capture: page") == pytest.approx(0.7)
+    assert de.by_tier()["networks"] == pytest.approx(0.6)
+    assert set(de.inventory.loc[de.inventory["tier"] == "networks", "region"]) == {"FR"}
+    onsite = footprint.assess(project({**base, "processing": {"location": "onsite"}},
+                                      venue_country="DE"), reg)
+    assert impact(onsite, "OCR") == pytest.approx(1000 / 1500 * 4 / 1000 * 0.4)
+
+
+def test_campaign_totals_unchanged_by_the_period(reg):
+    # items and the campaign's own storage years are totals, whatever the project's period
+    base = {"items": [PAGES], "storage": STORAGE,
+            "dissemination": {"views_per_year": 1000, "mb_per_view": 5}}
+    plain = footprint.assess(project(base), reg)
+    quarter = footprint.assess(project(base, reporting_period={"start": "2025-01-01",
+                                                               "end": "2025-03-31"}), reg)
+    assert cc(quarter) == pytest.approx(cc(plain))
+    q = quarter.quantities.set_index("quantity")
+    assert q.loc["reporting basis", "source"] == "totals over the period as entered"

@@ -23,10 +23,10 @@ def viewing():
     return FactorRegistry([read_dataset(DATA)])
 
 
-def project(**service):
+def project(project_fields=None, **service):
     svc = {"name": "Gala", "kind": "live_event", "event_duration": "2 h", "live_viewers": 100,
            **service}
-    return parse_project({"name": "P", "services": [svc]})
+    return parse_project({"name": "P", "services": [svc], **(project_fields or {})})
 
 
 def g(result, **filters):
@@ -68,6 +68,44 @@ def test_hand_computed(viewing):
     # live and replay are told apart
     assert g(r, component="viewer devices (live)") == pytest.approx(100 * 110)
     assert g(r, component="viewer devices (replay)") == pytest.approx(50 * 110)
+
+
+def test_venue_kit_on_the_venue_grid_audience_on_its_own(viewing, tmp_path):
+    """An opera in France streamed to an audience in the USA: cameras, PCs and the
+    contribution upload are the venue's (French grid and network), the screens and
+    home networks the audience's (US), the servers the hosting country's (FR)."""
+    import shutil
+
+    folder = tmp_path / "viewing-2026"
+    shutil.copytree(DATA, folder)
+    with open(folder / "factors.csv", "a", encoding="utf-8") as fh:
+        fh.write("electricity,US,2024,use,climate_change,0.4,kgCO2e/kWh,0.3,0.5,triangular,"
+                 "estimate,t,\nnetwork.fixed,US,2024,use,climate_change,30,gCO2e/GB,20,40,"
+                 "triangular,estimate,t,\n")
+    reg = FactorRegistry([read_dataset(folder)])
+    r = footprint.assess(project({"audience_country": "US", "venue_country": "FR",
+                                  "hosting_country": "FR"}, **HAND), reg)
+    # Production on the French grid (0.1 kg/kWh), as in test_hand_computed: cameras
+    # 600 + 30 g, desktop 400 + 20 g (on the US grid the electricity would be 4 × more).
+    assert g(r, tier="onsite") == pytest.approx(600 + 30 + 400 + 20)
+    prod = r.inventory[r.inventory["component"].str.startswith("production")]
+    assert set(prod["region"]) == {"FR"}
+    # contribution: 9 GB over the venue's French line (10 g/GB); viewers: 450 GB over US
+    # lines (30 g/GB); 150 TV hours: 15,000 g embodied + 15 kWh × 0.4 kg (US grid)
+    assert g(r, component="contribution (venue → ingest)") == pytest.approx(90)
+    assert g(r, tier="networks") == pytest.approx(450 * 30 + 90)
+    assert g(r, tier="user_devices") == pytest.approx(15000 + 6000)
+    assert g(r, tier="data_centres") == pytest.approx(90 + 150 + 600 + 800)
+
+
+def test_event_is_a_total_not_scaled_by_the_period(viewing):
+    plain = footprint.assess(project(**HAND), viewing)
+    period = {"reporting_period": {"start": "2025-10-01", "end": "2025-10-31"}}
+    month = footprint.assess(project(period, **HAND), viewing)
+    assert month.total().m_as("gCO2e") == pytest.approx(plain.total().m_as("gCO2e"))
+    q = month.quantities.set_index("quantity")
+    assert q.loc["reporting basis", "source"] == "totals over the period as entered"
+    assert q.loc["reporting basis", "value"] == pytest.approx(31 / 365)
 
 
 def test_entered_transcoding_and_defaults(viewing):

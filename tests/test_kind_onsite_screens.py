@@ -16,10 +16,10 @@ def reg(tmp_path_factory):
     return venue_registry(tmp_path_factory.mktemp("venue") / "venue-test-2026")
 
 
-def project(*equipment, days=310, allocation=None):
+def project(*equipment, days=310, allocation=None, **fields):
     data = {"name": "P", "services": [{"name": "Screens", "kind": "onsite_screens",
                                        "days_open_per_year": days,
-                                       "equipment": list(equipment)}]}
+                                       "equipment": list(equipment)}], **fields}
     if allocation:
         data["options"] = {"allocation": allocation}
     return parse_project(data)
@@ -127,12 +127,41 @@ def test_equipment_required():
 def test_several_venues_in_one_project(reg):
     # Two venues built in one call; the second in Germany (0.4 kg/kWh): 1 TV on 8 h on
     # 300 days = 240 kWh + standby 1 W × (16 × 300 + 24 × 65) = 6.36 kWh; 320 / 8 = 40 kg.
+    # The venue's country is venue_country (the service's, else the project's), not the
+    # audience's.
     p = parse_project({"name": "P", "services": [
         {"name": "Paris", "kind": "onsite_screens", "days_open_per_year": 310,
          "equipment": [KIOSKS]},
         {"name": "Berlin", "kind": "onsite_screens", "days_open_per_year": 300,
-         "audience_country": "DE",
+         "venue_country": "DE", "audience_country": "FR",
          "equipment": [{"device": "tv", "count": 1, "hours_per_day": 8}]}]})
     by = footprint.assess(p, reg).by_service()
     assert by["Paris"] == pytest.approx(170.982 + 300)
     assert by["Berlin"] == pytest.approx((240 + 6.36) * 0.4 + 40)
+
+
+#: 1 January to 14 March 2025: 73 days, 0.2 of a year.
+FIFTH = {"start": "2025-01-01", "end": "2025-03-14"}
+
+
+def test_reporting_period_scales_days_standby_and_manufacture(reg):
+    # Days open per year and the calendar share of the devices are per year: over 0.2 of
+    # a year the kiosks use 0.2 × 3,419.64 kWh and carry 0.2 × 6/7 of a kiosk.
+    r = footprint.assess(project(KIOSKS, reporting_period=FIFTH), reg)
+    assert quantity(r, "hours on: kiosk") == pytest.approx(0.2 * 16_740)
+    assert quantity(r, "standby hours: kiosk") == pytest.approx(0.2 * 35_820)
+    assert quantity(r, "devices allocated: kiosk") == pytest.approx(0.2 * 6 / 7)
+    assert cc(r) == pytest.approx(0.2 * (170.982 + 300))
+    q = r.quantities.set_index("quantity")
+    assert q.loc["reporting basis", "value"] == pytest.approx(0.2)
+    assert q.loc["reporting basis", "source"] == "reporting period"
+
+
+def test_screens_run_in_the_venue_country(reg):
+    # Audience in Germany, venue in France: the kiosks use the French grid (0.05 kg/kWh).
+    r = footprint.assess(project(KIOSKS, audience_country="DE", venue_country="FR"), reg)
+    assert cc(r) == pytest.approx(170.982 + 300)
+    assert set(r.inventory["region"]) == {"FR"}
+    # without venue_country, the venue is in the audience country
+    de = footprint.assess(project(KIOSKS, audience_country="DE"), reg)
+    assert de.electricity().m_as("kWh") * 0.4 + 300 == pytest.approx(cc(de))

@@ -26,9 +26,11 @@ def viewing():
     return FactorRegistry([read_dataset(DATA)])
 
 
-def project(audience="FR", allocation=None, hosting="FR", **service):
+def project(audience="FR", allocation=None, hosting="FR", period=None, **service):
     data = {"name": "P", "audience_country": audience, "hosting_country": hosting,
             "services": [{"name": "S", "kind": "video_streaming", **service}]}
+    if period:
+        data["reporting_period"] = period
     if allocation:
         data["options"] = {"allocation": allocation}
     return parse_project(data)
@@ -44,6 +46,19 @@ def g(result, **filters):
 # -- hand-computed ------------------------------------------------------------------
 BASE = dict(hours_viewed=10, device_mix={"tv": 0.5, "smartphone": 0.5},
             network_mix={"fixed": 0.8, "mobile": 0.2})
+
+
+def test_hours_viewed_are_totals_unchanged_by_the_period(viewing):
+    # hours_viewed is a total over the period: a quarter or a year, the same 10 h.
+    plain = footprint.assess(project(**BASE), viewing)
+    quarter = footprint.assess(project(period={"start": "2025-01-01", "end": "2025-03-31"},
+                                       **BASE), viewing)
+    assert quarter.total().m_as("gCO2e") == pytest.approx(plain.total().m_as("gCO2e"))
+    assert list(quarter.inventory["amount"]) == list(plain.inventory["amount"])
+    q = quarter.quantities.set_index("quantity")
+    assert q.loc["reporting basis", "source"] == "totals over the period as entered"
+    assert q.loc["reporting basis", "value"] == pytest.approx(90 / 365)
+    assert plain.quantities.set_index("quantity").loc["reporting basis", "value"] == 1
 
 
 def test_per_gb_hand_computed(viewing):

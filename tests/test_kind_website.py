@@ -65,11 +65,13 @@ BASE = {"name": "Site", "kind": "website", "visits_per_year": 100_000, "pages_pe
         "network_mix": {"fixed": 0.75, "mobile": 0.25}}
 
 
-def project(*services, allocation=None):
+def project(*services, allocation=None, period=None):
     data = {"name": "P", "audience_country": "FR", "hosting_country": "FR",
             "services": list(services)}
     if allocation:
         data["options"] = {"allocation": allocation}
+    if period:
+        data["reporting_period"] = period
     return parse_project(data)
 
 
@@ -106,6 +108,48 @@ def test_french_calibrated_by_hand(reg):
     r2 = footprint.assess(project({**BASE, "serving_energy": "2 Wh/GB"}), reg)
     assert r2.by_tier()["data_centres"] == pytest.approx(0.012)
     assert qty(r2, "serving energy per GB") == 2
+
+
+#: January to March 2025: 90 days, 90/365 = 0.2466 of a year (about a quarter).
+QUARTER = {"start": "2025-01-01", "end": "2025-03-31"}
+
+
+def test_reporting_period_scales_the_yearly_traffic(reg):
+    # visits_per_year is per year: over 90 days, 100,000 × 90/365 = 24,657.5 visits.
+    f = 90 / 365
+    r = footprint.assess(project(BASE, period=QUARTER), reg)
+    h = 200_000 * f * 60 / 3600 / 2                            # 821.9 h on each device
+    phone = h / (2 * 365 * 3) * 60 + 5 * h / 1000 * 0.05
+    laptop = h / (5 * 365 * 4) * 212 + 25 * h / 1000 * 0.05
+    gb = 120 * f                                               # 29.59 GB
+    network = gb * 0.75 * 10 / 1000 + gb * 0.25 * 20 / 1000
+    dc = gb * 50 / 1000 * 0.05
+    assert cc(r) == pytest.approx(phone + laptop + network + dc, rel=1e-12)
+    assert qty(r, "visits") == pytest.approx(100_000 * f)
+    assert qty(r, "data transferred") == pytest.approx(gb)
+    # every row is the year's row × 90/365, i.e. about a quarter of it
+    year = footprint.assess(project(BASE), reg)
+    assert list(r.inventory["amount"]) == pytest.approx(list(year.inventory["amount"] * f),
+                                                        rel=1e-12)
+    assert cc(r) / cc(year) == pytest.approx(0.25, abs=0.004)
+    q = r.quantities.set_index("quantity")
+    assert q.loc["reporting basis", "value"] == pytest.approx(f)
+    assert (q.loc["reporting basis", "unit"], q.loc["reporting basis", "source"]) == \
+        ("year", "reporting period")
+    # without a period: one year, as before
+    q = year.quantities.set_index("quantity")
+    assert q.loc["reporting basis", "value"] == 1
+    assert q.loc["reporting basis", "source"] == "one year (no reporting period given)"
+
+
+def test_reporting_period_scales_dedicated_servers(reg):
+    # 2 servers running 8,760 h a year, over 90 days: 2 × 8,760 × 90/365 = 4,320 h;
+    # manufacture 4,320 / (5 × 365 × 24) × 1,000 kg = 98.63 kg; electricity 400 W ×
+    # 4,320 h × PUE 1.5 = 2,592 kWh × 0.05 = 129.6 kg.
+    r = footprint.assess(project({**BASE, "hosting": "dedicated", "servers": 2},
+                                 period=QUARTER), reg)
+    assert r.by_tier()["data_centres"] == pytest.approx(4320 / 43_800 * 1000 + 129.6)
+    assert qty(r, "data-centre electricity") == pytest.approx(2592)
 
 
 def test_calendar_time_allocation(reg):
@@ -163,7 +207,7 @@ def test_method_rows_equal_direct_calls(reg, green):
         assert qty(r, f"method.{method}") == pytest.approx(2 * per_page * 100_000 / 1000,
                                                            rel=1e-12)
     q = r.quantities.set_index("quantity")
-    assert q.loc["method.swd_v4", "unit"] == "kgCO2e/year"
+    assert q.loc["method.swd_v4", "unit"] == "kgCO2e"  # over the reporting period
     assert q.loc["method.swd_v4.per_visit", "unit"] == "gCO2e/visit"
     assert "Sustainable Web Design v4" in q.loc["method.swd_v4", "source"]
     assert "Sustainable Web Design v3" in q.loc["method.swd_v3", "source"]

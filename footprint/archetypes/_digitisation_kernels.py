@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["raster_mb", "tb_years", "capture_hours", "compute_kwh", "storage_kwh",
-           "RATIOS", "ITEM_DEFAULTS", "HOURS_PER_YEAR"]
+from ..inventory import HOURS_PER_YEAR
 
-HOURS_PER_YEAR = 8760.0
+__all__ = ["raster_mb", "tb_years", "capture_hours", "compute_kwh", "storage_kwh",
+           "RATIOS", "ITEM_DEFAULTS"]
 
 #: Compression ratio (uncompressed size ÷ file size) per format, with its source.
 RATIOS: dict[str, tuple[float, str]] = {

@@ -33,7 +33,8 @@ class ItemGroup(Model):
 
     type: Literal["page", "photograph", "map", "object_3d"]
     name: str = ""
-    count: int = Field(ge=0, le=10**10)
+    count: int = Field(ge=0, le=10**10, description="Items digitised in the campaign "
+                       "(a total, not scaled by the reporting period).")
     items_per_hour: float | None = Field(None, gt=0, le=1e5, description=(
         "CaptureStation throughput. Defaults per type: page 120/h (PARC Bookscanner, factors "
         "dossier §7.2); map 10/h, photograph 30/h, object_3d 0.5/h (estimates)."))
@@ -125,7 +126,8 @@ class ArchiveCopy(Model):
 class ArchiveStorage(Model):
     """Long-term storage of masters, derivatives and 3D data."""
 
-    years: int = Field(ge=1, le=200, description="Years the files are kept.")
+    years: int = Field(ge=1, le=200, description="Years the files are kept: the "
+                       "campaign's own horizon (not the project's reporting period).")
     copies: list[ArchiveCopy] = Field(
         default_factory=lambda: [ArchiveCopy(media="hdd", count=2),
                                  ArchiveCopy(media="tape", count=1)],
@@ -141,11 +143,13 @@ class ArchiveStorage(Model):
 class Dissemination(Model):
     """Online viewing of the digitised items."""
 
-    views_per_year: float = Field(ge=0, le=1e12)
+    views_per_year: float = Field(ge=0, le=1e12, description="Views per year, multiplied "
+                                  "by the dissemination's own years (not by the project's "
+                                  "reporting period).")
     mb_per_view: QuantityField("MB", ge=0, le=1e5, description="Data per view "
                                "(viewer tiles, images, mesh).")
-    years: int | None = Field(None, ge=0, le=200, description="Years of viewing. Default: "
-                              "storage.years.")
+    years: int | None = Field(None, ge=0, le=200, description="Years of viewing, the "
+                              "campaign's own horizon. Default: storage.years.")
     network_mix: TransferNetworkMix = Field(
         TransferNetworkMix(fixed=0.8, mobile=0.2), description=(
             "Share of the traffic per network. Default 80 % fixed / 20 % mobile "

@@ -15,11 +15,12 @@ from typing import ClassVar
 import numpy as np
 from pydantic import Field, model_validator
 
+from ..inventory import concat, device_time
 from ..schema.base import Model, Share
 
 __all__ = ["SUM_TOLERANCE", "check_shares", "Mix", "QualityMix", "DeviceMix", "VideoDeviceMix",
-           "AudioDeviceMix", "WebDeviceMix", "NetworkMix", "TransferNetworkMix",
-           "mix_matrix", "mix_columns"]
+           "AudioDeviceMix", "WebDeviceMix", "RequestDeviceMix", "NetworkMix",
+           "TransferNetworkMix", "mix_matrix", "mix_columns", "mix_device_time"]
 
 SUM_TOLERANCE = 1e-6
 
@@ -109,6 +110,13 @@ class WebDeviceMix(DeviceMix, title="Device mix (share of page views)"):
     desktop_with_monitor: Share = 0.0
 
 
+class RequestDeviceMix(WebDeviceMix, title="Device mix (share of requests)"):
+    """Share of an assistant's requests made on each kind of device: the web's devices
+    and connected speakers."""
+
+    speaker: Share = Field(0.0, description="Connected speaker (voice assistant).")
+
+
 class NetworkMix(Mix, title="Network mix (share of the data)"):
     """Share of the data (and of the hours online) over each network type."""
 
@@ -138,3 +146,40 @@ def mix_columns(mixes, keys=None) -> dict[str, np.ndarray]:
     keys = keys if keys is not None else (type(mixes[0]).keys() if mixes else ())
     matrix = mix_matrix(mixes, keys)
     return {k: matrix[:, j] for j, k in enumerate(keys)}
+
+
+def mix_device_time(ctx, *, service, region, hours, mixes, component: str,
+                    tier: str = "user_devices"):
+    """Rows of the devices of a device mix: ``hours × share`` on each device type.
+
+    All services and device types go through one :func:`footprint.inventory.device_time`
+    call (device-major flattening); device types without hours give no rows.
+
+    Parameters
+    ----------
+    service, region : array of str
+        Service names and the region of their users' devices.
+    hours : array
+        Hours of use of each service, all devices together [h].
+    mixes : list of DeviceMix
+        Each service's mix (one class for all).
+
+    Returns
+    -------
+    rows : DataFrame
+    hours_by_device : dict of str to array
+        Hours on each device type, per service [h].
+    """
+    keys = type(mixes[0]).keys()
+    by_device = {k: np.asarray(hours, dtype=float) * v
+                 for k, v in mix_columns(mixes, keys).items()}
+    n = len(mixes)
+    flat = np.concatenate([by_device[k] for k in keys])
+    keep = flat > 0
+    if not keep.any():
+        return concat([]), by_device
+    frame = device_time(ctx, service=np.tile(np.asarray(service, dtype=object), len(keys))[keep],
+                        component=component, tier=tier,
+                        device=np.repeat(np.array(keys), n)[keep], hours=flat[keep],
+                        region=np.tile(np.asarray(region, dtype=object), len(keys))[keep])
+    return frame, by_device

@@ -1,7 +1,6 @@
-"""Helpers shared by the kinds: parameters resolved from the registry with their source
-(:func:`resolve`, used by every kind), and, for the venue kinds (``vr_experience``,
-``onsite_screens``, ``digitisation_campaign``), the allocation of the manufacture of
-devices that a venue owns and their rows.
+"""Devices that a venue owns (``vr_experience``, ``onsite_screens``,
+``digitisation_campaign``): the allocation of their manufacture and their rows. They run
+in the venue's country (``Context.venue``).
 
 Allocation of venue devices
 ---------------------------
@@ -22,7 +21,9 @@ profile as denominator (:func:`venue_share`)::
     share = hours reserved for the service / (lifetime [yr] × operating hours per year)
 
 A device dedicated to the service all year is reserved for all its operating hours,
-so its share is ``1 / lifetime`` per year: one year of its life. That is also what
+so its share is ``1 / lifetime`` per year: one year of its life (``years / lifetime``
+over a reporting period of ``years``, whose hours reserved are ``years`` × the operating
+hours per year). That is also what
 calendar-time allocation gives for a device in service the whole year, so both
 ``options.allocation`` conventions agree and the option is not consulted.
 
@@ -37,60 +38,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..inventory import HOURS_PER_YEAR, parameter_vector, rows
+from ..inventory import rows
 
-__all__ = ["array", "resolve", "venue_share", "embodied_rows", "electricity_rows",
-           "HOURS_PER_YEAR"]
-
-
-def array(values, dtype=float) -> np.ndarray:
-    """A numpy array from a list of optional values (``None`` → NaN for floats)."""
-    if dtype is float:
-        return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
-    return np.array(values, dtype=dtype)
-
-
-def resolve(registry, codes, unit: str, regions, entered=None):
-    """Parameter values where the user entered none, with the source of each value.
-
-    Parameters
-    ----------
-    codes : str or array of str
-        Parameter codes (``device.kiosk.power``…).
-    unit : str
-        Unit to convert to.
-    regions : str or array of str
-        Region of each look-up.
-    entered : array of float or sequence of optional float, optional
-        Values entered by the user; NaN or None means "take the dataset's".
-
-    Returns
-    -------
-    values : ndarray
-        In ``unit``.
-    sources : ndarray of str
-        ``"entered"`` or ``"<dataset>: <code> [<region used>]"`` (prefixed ``estimate:``
-        when the dataset labels the value an estimate).
-    """
-    codes, regions = np.broadcast_arrays(np.asarray(codes, dtype=object),
-                                         np.asarray(regions, dtype=object))
-    values = (np.full(codes.shape, np.nan) if entered is None else
-              np.broadcast_to(array(entered) if isinstance(entered, list | tuple) else
-                              np.asarray(entered, dtype=float), codes.shape).copy())
-    sources = np.full(codes.shape, "entered", dtype=object)
-    missing = np.isnan(values)
-    if missing.any():
-        values[missing] = parameter_vector(registry, codes[missing].astype(str), unit,
-                                           regions[missing].astype(str))
-        pairs = list(zip(codes[missing], regions[missing], strict=True))
-        labels = {}
-        for code, region in dict.fromkeys(pairs):
-            row = registry.parameter_row(code, region)
-            prefix = "estimate: " if row.get("quality") == "estimate" else ""
-            used = row.name[1] if isinstance(row.name, tuple) else region
-            labels[(code, region)] = f"{prefix}{row.get('dataset', '')}: {code} [{used}]"
-        sources[missing] = [labels[p] for p in pairs]
-    return values, sources
+__all__ = ["venue_share", "embodied_rows", "electricity_rows"]
 
 
 def venue_share(hours_reserved, lifetime_years, operating_hours_per_year):

@@ -44,15 +44,14 @@ from typing import Literal
 import numpy as np
 from pydantic import Field
 
-from ..inventory import device_time, quantities, rows, transfer
+from ..inventory import device_time, quantities, resolve, rows, transfer
 from ..schema.base import Model, QuantityField, ServiceBase, Share
+from ._common import floats
 from ._mixes import AudioDeviceMix, NetworkMix, QualityMix, VideoDeviceMix, mix_matrix
-from ._venue_devices import array as floats
-from ._venue_devices import resolve
 
 __all__ = ["QUALITIES", "NETWORKS", "VIDEO_DEVICES", "AUDIO_DEVICES", "QualityMix",
            "QualityRates", "VideoDeviceMix", "AudioDeviceMix", "NetworkMix", "DevicePowers",
-           "NetworkFields", "VideoViewing", "floats", "resolve", "mix_matrix", "video_gb",
+           "NetworkFields", "VideoViewing", "mix_matrix", "video_gb",
            "viewing_inventory", "CONSTRUCTION_CODE"]
 
 QUALITIES = QualityMix.keys()

@@ -14,10 +14,15 @@ those figures into inventory rows for all the project's assistants at once:
   (dataset ``ecologits-ai-servers-0.11.3``, manufacturing; climate change, abiotic
   depletion, primary energy). EcoLogits' embodied impact is (n/8)·S + n·G = (n/8)·(S + 8·G)
   for n GPUs times the request's share of the server time, so one share reproduces its
-  embodied GWP, ADPe and PE alike (S = server without GPUs, G = one GPU);
+  embodied GWP, ADPe and PE alike (S = server without GPUs, G = one GPU). The share
+  follows EcoLogits, its impacts the datasets' factor (bundled; a registry without it
+  stops the assessment with the engine's ``UnknownFactorError``);
 - ``user_devices``: device time (requests × seconds per request × device mix) → share
   of each device's manufacture and its use electricity;
 - ``networks``: requests × data per request × network mix, per-GB network factors.
+
+Requests (or conversations) are totals over the reporting period, as entered (not scaled
+by the period's length).
 
 EcoLogits gives ranges (min–max) for closed models whose size is not published: the
 electricity and server-share rows take the midpoint (``RangeValue.mean``) as ``amount``
@@ -35,24 +40,22 @@ and §4 (data-centre PUE, server embodied impacts).
 from __future__ import annotations
 
 import math
-import re
-import warnings
 from typing import Literal
 
 import numpy as np
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from ..errors import DatasetError, ProjectError, UnknownFactorError
-from ..inventory import concat, device_time, parameter_vector, quantities, rows
-from ..schema.base import QuantityField, ServiceBase, Share
+from ..errors import UnknownFactorError
+from ..inventory import QUANTITY_COLUMNS, concat, parameter_vector, quantities, rows, transfer
+from ..schema.base import QuantityField, ServiceBase
 from . import _ecologits as eco
+from ._common import TOTAL, reporting_basis
+from ._mixes import RequestDeviceMix, TransferNetworkMix, mix_columns, mix_device_time
 
 KIND = "ai_assistant"
 
 #: Manufacture of one 8-GPU AI server with its GPUs (S + 8·G of EcoLogits), per device.
 SERVER_CODE = "device.ai_server_8gpu"
-
-NetworkType = Literal["fixed", "mobile", "fixed_excl_box"]
 
 #: Where each default comes from (shown in field descriptions and quantity sources).
 DEFAULT_SOURCES = {
@@ -71,23 +74,10 @@ DEFAULT_SOURCES = {
     "network_mix": "estimate: 80 % fixed network (including Wi-Fi at home or in the venue), "
                    "20 % mobile",
 }
-_ID_RE = re.compile(r"^[a-z0-9_]+$")
 
 
 def _desc(text: str, field: str) -> str:
     return f"{text} Default: {DEFAULT_SOURCES[field]}."
-
-
-def _check_mix(mix: dict, field: str, what: str) -> dict:
-    bad = [k for k in mix if not _ID_RE.match(k)]
-    if bad:
-        raise ValueError(f"{field}: {bad[0]!r} is not a {what} id (lowercase letters, digits "
-                         f"and '_', e.g. 'smartphone')")
-    total = sum(mix.values())
-    if not math.isclose(total, 1.0, abs_tol=1e-6):
-        raise ValueError(f"{field}: the shares must sum to 1, got {total:g} "
-                         f"({', '.join(f'{k}: {v:g}' for k, v in mix.items())})")
-    return mix
 
 
 class Service(ServiceBase):
@@ -105,12 +95,11 @@ class Service(ServiceBase):
         "electricity is the project's hosting country's and its PUE the dataset's 'dc.pue' "
         "there. Default: no, the provider's data centres (location and PUE from EcoLogits).")
     requests: float | None = Field(
-        None, ge=0, le=1e13, description="Requests (questions answered) over the reporting "
-        "period, usually a year; or give 'conversations' and 'requests_per_conversation'. "
-        "[request]")
+        None, ge=0, le=1e13, description="Requests (questions answered); or give "
+        "'conversations' and 'requests_per_conversation'. " + TOTAL + " [request]")
     conversations: float | None = Field(
-        None, ge=0, le=1e12, description="Conversations over the reporting period, instead of "
-        "'requests'. [conversation]")
+        None, ge=0, le=1e12, description="Conversations, instead of 'requests'. " + TOTAL
+        + " [conversation]")
     requests_per_conversation: float | None = Field(
         None, gt=0, le=1000, description="Requests in an average conversation (with "
         "'conversations'). [request]")
@@ -120,18 +109,18 @@ class Service(ServiceBase):
     request_latency: QuantityField("s", gt=0) | None = Field(  # type: ignore[valid-type]
         None, description=_desc("Measured time to answer a request; EcoLogits caps the "
                                 "generation time with it. [s]", "request_latency"))
-    device_mix: dict[str, Share] = Field(
-        {"smartphone": 0.5, "laptop": 0.5}, min_length=1,
-        description=_desc("Share of requests per user device type (ids of the 'device.<id>' "
-                          "factors), summing to 1.", "device_mix"))
+    device_mix: RequestDeviceMix = Field(
+        RequestDeviceMix(smartphone=0.5, laptop=0.5),
+        description=_desc("Share of requests per user device type, summing to 1.",
+                          "device_mix"))
     device_time_per_request: QuantityField("s", ge=0, le=3600) = Field(  # type: ignore[valid-type]
         60.0, description=_desc("Time a user spends on the device per request.",
                                 "device_time_per_request"))
     data_per_request: QuantityField("kB", ge=0, le=1e6) = Field(  # type: ignore[valid-type]
         50.0, description=_desc("Data exchanged with the user per request (question and "
                                 "answer).", "data_per_request"))
-    network_mix: dict[NetworkType, Share] = Field(
-        {"fixed": 0.8, "mobile": 0.2}, min_length=1,
+    network_mix: TransferNetworkMix = Field(
+        TransferNetworkMix(fixed=0.8, mobile=0.2),
         description=_desc("Share of the data per network type, summing to 1.", "network_mix"))
 
     @field_validator("provider")
@@ -146,16 +135,6 @@ class Service(ServiceBase):
         if provider is None:  # the provider is already reported as invalid
             return value
         return eco.check_model(provider, value)
-
-    @field_validator("device_mix")
-    @classmethod
-    def _device_mix_sums_to_one(cls, value: dict) -> dict:
-        return _check_mix(value, "device_mix", "device")
-
-    @field_validator("network_mix")
-    @classmethod
-    def _network_mix_sums_to_one(cls, value: dict) -> dict:
-        return _check_mix(value, "network_mix", "network")
 
     @model_validator(mode="after")
     def _one_way_to_count_requests(self):
@@ -196,30 +175,6 @@ def _hosting(svc: Service, ctx) -> tuple[str, str]:
                     f"({eco.ecologits_zone(region)})")
 
 
-def _mix_pairs(services, field: str):
-    """Flatten the mixes: (service index, key, share) for every positive share."""
-    flat = [(i, k, v) for i, s in enumerate(services) for k, v in getattr(s, field).items()
-            if v > 0]
-    idx, keys, shares = zip(*flat) if flat else ((), (), ())
-    return np.array(idx, dtype=int), np.array(keys, dtype=str), np.array(shares, dtype=float)
-
-
-def _check_devices(registry, services, paths) -> None:
-    for i, svc in enumerate(services):
-        for device in svc.device_mix:
-            try:
-                flow = registry.flow(f"device.{device}")
-            except UnknownFactorError as exc:
-                near = [m.removeprefix("device.") for m in exc.matches]
-                hint = f"; did you mean {', '.join(map(repr, near))}?" if near else ""
-                raise ProjectError(f"unknown device {device!r}: no factor 'device.{device}' in "
-                                   f"the datasets{hint}", path=f"{paths[i]}.device_mix",
-                                   value=device) from None
-            if flow != "device":
-                raise ProjectError(f"'device.{device}' is not a device factor",
-                                   path=f"{paths[i]}.device_mix", value=device)
-
-
 def _per_request(services, regions, ctx):
     """EcoLogits impacts per request of every service: key → array (n, 3) low/mid/high."""
     self_hosted = np.array([s.self_hosted for s in services])
@@ -248,25 +203,6 @@ def _electricity_factors(registry, regions) -> np.ndarray:
     return np.array([values[r] for r in regions], dtype=float)
 
 
-def _has_server_factor(registry, server: dict) -> bool:
-    """Whether the datasets characterise the server share; warn if they differ from
-    the installed EcoLogits' S + 8·G (the share is EcoLogits', the factor the dataset's)."""
-    try:
-        flow = registry.flow(SERVER_CODE)
-    except UnknownFactorError:
-        return False
-    if flow != "device":
-        raise DatasetError(f"factor {SERVER_CODE!r} must be per device (flow 'device'), "
-                           f"not per {flow}")
-    ours = registry.factor(SERVER_CODE, unit="kgCO2e/device")
-    if not math.isclose(ours, server["embodied_gwp_kgco2e"], rel_tol=1e-9):
-        warnings.warn(f"ai_assistant: the datasets' {SERVER_CODE} ({ours:g} kgCO2e) differs "
-                      f"from EcoLogits {eco.version()}'s 8-GPU server with its GPUs "
-                      f"({server['embodied_gwp_kgco2e']:g} kgCO2e): the server share follows "
-                      f"EcoLogits, its impacts the datasets", stacklevel=3)
-    return True
-
-
 def _lmh(per_request, requests) -> dict:
     """``amount``, ``amount_low``, ``amount_high`` columns from (n, 3) per-request values."""
     return {"amount": per_request[:, 1] * requests, "amount_low": per_request[:, 0] * requests,
@@ -275,16 +211,12 @@ def _lmh(per_request, requests) -> dict:
 
 def inventory(services, paths, ctx):
     """Rows and quantities of every ai_assistant service (see the module docstring)."""
-    n = len(services)
-    if not n:
-        return concat([]), quantities([], [], [], [])
-    reg = ctx.registry
-    _check_devices(reg, services, paths)
-    name = np.array([s.name for s in services], dtype=object)
-    requests = np.array([s.total_requests for s in services], dtype=float)
     hosting, hosting_src = (np.array(v, dtype=object)
                             for v in zip(*(_hosting(s, ctx) for s in services)))
     audience = np.array([ctx.audience(s) for s in services], dtype=object)
+    name = np.array([s.name for s in services], dtype=object)
+    requests = np.array([s.total_requests for s in services], dtype=float)
+    n, reg = len(services), ctx.registry
     per, pue, zones, eco_warnings = _per_request(services, hosting, ctx)
     mid, low, high = 1, 0, 2
 
@@ -296,34 +228,23 @@ def inventory(services, paths, ctx):
                    electricity_kwh=elec["amount"])]
     server = eco.server_embodied()
     server_share = per["embodied_gwp_kgco2e"] / server["embodied_gwp_kgco2e"]  # per request
-    characterised = _has_server_factor(reg, server)
-    if characterised:
-        frames.append(rows(service=name, component="LLM servers and GPUs (manufacture)",
-                           tier="data_centres", flow="device", **_lmh(server_share, requests),
-                           factor_code=SERVER_CODE, region=hosting))
-    else:
-        warnings.warn(f"ai_assistant: no factor {SERVER_CODE!r} in the datasets: the "
-                      f"manufacture of the LLM servers and GPUs "
-                      f"({(per['embodied_gwp_kgco2e'][:, mid] * requests).sum():.4g} kgCO2e "
-                      f"per EcoLogits) is left out of the results and shown in the quantities "
-                      f"only", stacklevel=2)
+    frames.append(rows(service=name, component="LLM servers and GPUs (manufacture)",
+                       tier="data_centres", flow="device", **_lmh(server_share, requests),
+                       factor_code=SERVER_CODE, region=hosting))
 
     # user devices: requests × time per request × device mix
     seconds = np.array([s.device_time_per_request for s in services], dtype=float)
-    i, device, share = _mix_pairs(services, "device_mix")
-    hours = requests[i] * seconds[i] / 3600.0 * share
-    keep = hours > 0
-    if keep.any():
-        frames.append(device_time(ctx, service=name[i][keep], component="users' devices",
-                                  tier="user_devices", device=device[keep], hours=hours[keep],
-                                  region=audience[i][keep]))
+    frames.append(mix_device_time(ctx, service=name, region=audience,
+                                  hours=requests * seconds / 3600.0,
+                                  mixes=[s.device_mix for s in services],
+                                  component="users' devices")[0])
 
-    # networks: requests × data per request × network mix
+    # networks: requests × data per request × network mix (per-GB factors, no serving:
+    # the servers are the inference rows above)
     data_gb = requests * np.array([s.data_per_request for s in services], dtype=float) / 1e6
-    j, network, net_share = _mix_pairs(services, "network_mix")
-    frames.append(rows(service=name[j], component="network transfer", tier="networks",
-                       flow="data", amount=data_gb[j] * net_share,
-                       factor_code=np.char.add("network.", network), region=audience[j]))
+    frames.append(transfer(ctx, service=name, data_gb=data_gb,
+                           network_shares=mix_columns([s.network_mix for s in services]),
+                           region=audience, hosting_region=hosting, serving_wh_per_gb=0.0))
 
     # quantities: what a user checks, with low/high of EcoLogits' ranges
     ef = _electricity_factors(reg, list(hosting))
@@ -335,9 +256,7 @@ def inventory(services, paths, ctx):
     pue_src = [f"dc.pue of {h} (dataset), self-hosted" if s.self_hosted else
                f"{s.provider}'s PUE in EcoLogits {version}" for s, h in zip(services, hosting)]
     pue_used = np.where(np.isnan(pue), [eco.provider_pue(s.provider)[mid] for s in services], pue)
-    in_results = (f"in the results as a share of one 8-GPU server (factor {SERVER_CODE})"
-                  if characterised else f"NOT in the results: no factor {SERVER_CODE} in the "
-                  "datasets")
+    in_results = f"in the results as a share of one 8-GPU server (factor {SERVER_CODE})"
     eco_mix = [f"EcoLogits {version} with its own electricity mix {z}" for z in zones]
     our_mix = [f"EcoLogits energy × footprint's electricity factor of {h} "
                f"({1000 * f:.4g} gCO2e/kWh) + EcoLogits manufacture" for h, f in zip(hosting, ef)]
@@ -388,4 +307,5 @@ def inventory(services, paths, ctx):
                                          for t in table]),
                    unit=np.repeat([t[2] for t in table], n),
                    source=np.concatenate([np.asarray(t[3], dtype=object) for t in table]))
-    return concat(frames), q
+    return concat(frames), concat([reporting_basis(ctx, name, per_year=False), q],
+                                  QUANTITY_COLUMNS)

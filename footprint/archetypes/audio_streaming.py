@@ -29,6 +29,7 @@ from pydantic import Field, model_validator
 
 from ..inventory import QUANTITY_COLUMNS, concat, quantities
 from ..schema.base import QuantityField
+from ._common import TOTAL, reporting_basis
 from ._viewing import (AUDIO_DEVICES, AudioDeviceMix, NetworkFields, NetworkMix, mix_matrix,
                        viewing_inventory)
 
@@ -40,8 +41,8 @@ class Service(NetworkFields):
     """Audio listened online: listens, bitrate, streaming or download, devices."""
 
     kind: Literal["audio_streaming"] = "audio_streaming"
-    listens: float = Field(ge=0, description="Number of listens (plays) over the period "
-                           "(entered).")
+    listens: float = Field(ge=0, description="Number of listens (plays) (entered). "
+                           + TOTAL)
     average_listen_duration: QuantityField("minute", gt=0, description="Average time "
                                            "listened per listen (entered), e.g. '25 min'.")
     bitrate: QuantityField("kbit/s", gt=0, le=10000, description="Audio bitrate; default "
@@ -51,7 +52,7 @@ class Service(NetworkFields):
         "the whole file per download.")
     downloads: float | None = Field(None, ge=0, description="Files downloaded (download "
                                     "only); default one per listen. For automatic feed "
-                                    "downloads: subscribers × episodes.")
+                                    "downloads: subscribers × episodes. " + TOTAL)
     episode_duration: QuantityField("minute", gt=0, description="Length of a downloaded "
                                     "file (download only); default "
                                     "average_listen_duration.") | None = None
@@ -92,6 +93,7 @@ def inventory(services, paths, ctx):
                                    device_component="listening devices",
                                    serving_note="proxy (video CDN figure used for audio): ")
     qframes = [
+        reporting_basis(ctx, names, per_year=False),
         quantities(names, "listening hours", hours, "hour",
                    "entered: listens × average_listen_duration"),
         quantities(names, "GB per listening hour", gb_h, "GB/hour",

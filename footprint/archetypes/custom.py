@@ -11,6 +11,10 @@ An activity's unit decides what it means:
 - a time (``hour``) with a ``device.<id>`` factor: that much use of the device, whose
   embodied impacts are allocated by the project's allocation rule and whose use
   electricity is power × time, characterised with the electricity of its region.
+
+Amounts are totals over the reporting period, as entered (not scaled by its length).
+Without a region, an activity happens where its tier does: servers (``data_centres``) in
+the hosting country, ``onsite`` equipment in the venue's, the rest in the audience's.
 """
 
 from __future__ import annotations
@@ -21,9 +25,10 @@ import numpy as np
 from pydantic import Field, field_validator, model_validator
 
 from ..errors import ProjectError, UnknownFactorError, UnitError
-from ..inventory import concat, device_time, quantities, rows
+from ..inventory import concat, device_time, rows
 from ..schema.base import Model, Region, ServiceBase, Tier
 from ..units import FLOW_UNITS, check_unit, conversion_factor, parse_quantity
+from ._common import TOTAL, reporting_basis
 
 KIND = "custom"
 
@@ -34,7 +39,7 @@ class Activity(Model):
     name: str = ""
     factor: str = Field(min_length=1, description="Factor code, e.g. 'electricity', "
                         "'network.fixed', 'device.laptop' (see `footprint factors list`).")
-    amount: float = Field(ge=0, description="The amount, in `unit`.")
+    amount: float = Field(ge=0, description="The amount, in `unit`. " + TOTAL)
     unit: str = Field(min_length=1, description="Unit of the amount: kWh, GB, TB*year, "
                       "device, hour…")
     region: Region | None = Field(None, description="Where it happens, if not the "
@@ -83,14 +88,15 @@ class Service(ServiceBase):
 
 def inventory(services, paths, ctx):
     """Rows for every activity of every custom service (vectorised by unit and flow)."""
+    where = {"data_centres": ctx.hosting, "onsite": ctx.venue}
     flat = [(svc.name, comp.name, comp.tier, act.factor, act.amount, act.unit,
-             act.region or comp.region or (ctx.hosting(svc) if comp.tier == "data_centres"
-                                           else ctx.audience(svc)),
+             act.region or comp.region or where.get(comp.tier, ctx.audience)(svc),
              f"{path}.components[{j}].activities[{k}]")
             for svc, path in zip(services, paths)
             for j, comp in enumerate(svc.components) for k, act in enumerate(comp.activities)]
+    basis = reporting_basis(ctx, [s.name for s in services], per_year=False)
     if not flat:
-        return concat([]), quantities([], [], [], [])
+        return concat([]), basis
     cols = list(zip(*flat))
     service, component, tier, factor, region, where = (np.array(cols[i], dtype=object)
                                                         for i in (0, 1, 2, 3, 6, 7))
@@ -128,7 +134,7 @@ def inventory(services, paths, ctx):
         frames.append(rows(service=service[sel], component=component[sel], tier=tier[sel],
                            flow=f, amount=amount[sel] * mult, factor_code=factor[sel],
                            region=region[sel], electricity_kwh=kwh))
-    return concat(frames), quantities([], [], [], [])
+    return concat(frames), basis
 
 
 def _is_time(unit: str) -> bool:

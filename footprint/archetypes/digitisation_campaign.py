@@ -2,19 +2,22 @@
 maps, objects in 3D), keeping the files for a number of years and showing them online.
 
 The figures cover the whole campaign: capture and processing once, then ``years`` of
-storage and of dissemination.
+storage and of dissemination. They are totals over the campaign's own years, as entered:
+the project's reporting period does not scale them (``views_per_year`` is multiplied by
+the dissemination's own years).
 
-- **Capture** (tier ``onsite``, the venue's country): hours = items ÷ items per hour;
-  electricity = station power × hours; the station's manufacture is allocated by use
-  (hours over lifetime × daily use, or calendar time, per ``options.allocation``) with
-  the dataset's ``device.scanner`` capture-station proxy by default.
+- **Capture** (tier ``onsite``, the venue's country, ``Context.venue``): hours = items
+  ÷ items per hour; electricity = station power × hours; the station's manufacture is
+  allocated by use (hours over lifetime × daily use, or calendar time, per
+  ``options.allocation``) with the dataset's ``device.scanner`` capture-station proxy by
+  default.
 - **Files**: raster masters from size × ppi × bit depth (uncompressed TIFF,
   :func:`._digitisation_kernels.raster_mb`) divided by the format's compression ratio,
   or given in MB; derivatives likewise (scaled); 3D objects store their RAW photo set
   (photos × MB per photo) and their mesh.
-- **Processing** (tier ``data_centres`` with PUE, or ``onsite``): OCR pages ÷ pages per
-  core-hour × W per core; derivatives by core-seconds; photogrammetry by kWh per
-  object or a measured total.
+- **Processing** (tier ``data_centres`` with PUE, or ``onsite`` in the venue's
+  country): OCR pages ÷ pages per core-hour × W per core; derivatives by core-seconds;
+  photogrammetry by kWh per object or a measured total.
 - **Storage**: TB-years = Σ over the years of the stored volume growing by
   ``yearly_growth``; per copy, electricity = TB-years × Wh per TB-hour (HDD, SSD, tape)
   × 8,760 h × PUE in the copy's country, and embodied = TB-years × the media's
@@ -22,7 +25,7 @@ storage and of dissemination.
 - **Dissemination**: views × MB per view over networks and from a data centre
   (:func:`footprint.inventory.transfer`) with the web serving energy ``dc.web.energy``
   (Sustainable Web Design v4, facility included: online images are web serving), and
-  optionally the viewers' device time.
+  optionally the viewers' device time; networks and devices in the audience's country.
 """
 
 from __future__ import annotations
@@ -32,8 +35,8 @@ from typing import Literal
 import numpy as np
 from pydantic import Field
 
-from ..inventory import (QUANTITY_COLUMNS, concat, device_share, device_time, quantities, rows,
-                         transfer)
+from ..inventory import (QUANTITY_COLUMNS, concat, device_share, device_time, quantities,
+                         resolve, rows, transfer)
 from ..schema.base import ServiceBase
 from . import _digitisation_kernels as k
 from ._digitisation_models import (
@@ -44,8 +47,9 @@ from ._digitisation_models import (
     Dissemination,
     ItemGroup,
 )
+from ._common import floats, reporting_basis
 from ._mixes import mix_columns
-from ._venue_devices import array, electricity_rows, embodied_rows, resolve
+from ._venue_devices import electricity_rows, embodied_rows
 
 KIND = "digitisation_campaign"
 
@@ -63,37 +67,38 @@ class Service(ServiceBase):
 
 def _default(groups, field, key):
     """Entered values of ``field`` with per-type defaults from ITEM_DEFAULTS[type][key]."""
-    return array([getattr(g, field) if getattr(g, field) is not None
-                  else k.ITEM_DEFAULTS[g.type].get(key, np.nan) for _, g in groups])
+    return floats([getattr(g, field) if getattr(g, field) is not None
+                   else k.ITEM_DEFAULTS[g.type].get(key, np.nan) for _, g in groups])
 
 
 def inventory(services, paths, ctx):
     """Rows for all the digitisation campaigns of a project."""
     reg = ctx.registry
-    name = array([s.name for s in services], object)
-    venue = array([ctx.audience(s) for s in services], object)
-    hosting = array([ctx.hosting(s) for s in services], object)
+    name = np.array([s.name for s in services], dtype=object)
+    venue = np.array([ctx.venue(s) for s in services], dtype=object)
+    audience = np.array([ctx.audience(s) for s in services], dtype=object)
+    hosting = np.array([ctx.hosting(s) for s in services], dtype=object)
     n = len(services)
     groups = [(i, g) for i, s in enumerate(services) for g in s.items]
     gi = np.array([i for i, _ in groups])
     gname = name[gi]
-    label = array([g.name or g.type for _, g in groups], object).astype(str)
-    count = array([g.count for _, g in groups])
-    is3d = array([g.type == "object_3d" for _, g in groups]).astype(bool)
-    frames, qs = [], []
+    label = np.array([g.name or g.type for _, g in groups], dtype=object).astype(str)
+    count = floats([g.count for _, g in groups])
+    is3d = np.array([g.type == "object_3d" for _, g in groups], dtype=bool)
+    frames, qs = [], [reporting_basis(ctx, name, per_year=False)]
 
     # -- files ------------------------------------------------------------------------
     raw_mb = k.raster_mb(_default(groups, "width", "width"), _default(groups, "height", "height"),
                          _default(groups, "ppi", "ppi"), _default(groups, "bit_depth", "bits"))
-    ratio = array([k.RATIOS[g.master_format][0] for _, g in groups])
-    master = array([g.master_mb for _, g in groups])
+    ratio = floats([k.RATIOS[g.master_format][0] for _, g in groups])
+    master = floats([g.master_mb for _, g in groups])
     master = np.where(np.isnan(master), np.where(is3d, 0.0, raw_mb / ratio), master)
     ders = [(j, d) for j, (_, g) in enumerate(groups) for d in g.derivatives]
     der_mb = np.zeros(len(groups))
     if ders:
         dj = np.array([j for j, _ in ders])
-        size = array([d.size_mb for _, d in ders])
-        computed = raw_mb[dj] * array([d.scale ** 2 / k.RATIOS[d.format][0] for _, d in ders])
+        size = floats([d.size_mb for _, d in ders])
+        computed = raw_mb[dj] * floats([d.scale ** 2 / k.RATIOS[d.format][0] for _, d in ders])
         der_mb = np.bincount(dj, np.where(np.isnan(size), computed, size), len(groups))
     photos = np.where(is3d, _default(groups, "photos_per_item", "photos"), 0.0)
     photo_set_mb = photos * np.where(is3d, _default(groups, "mb_per_photo", "mb_per_photo"), 0)
@@ -101,8 +106,8 @@ def inventory(services, paths, ctx):
     item_mb = master + der_mb + photo_set_mb + mesh
     stored_tb = np.bincount(gi, count * item_mb / 1e6, n)
     r2 = ~is3d
-    fmt_src = array([k.RATIOS[g.master_format][1] if g.master_mb is None else "entered"
-                     for _, g in groups], object)
+    fmt_src = np.array([k.RATIOS[g.master_format][1] if g.master_mb is None else "entered"
+                        for _, g in groups], dtype=object)
     qs += [quantities(gname, np.char.add("items: ", label), count, "item", "entered"),
            quantities(gname[r2], np.char.add("uncompressed size per item: ", label[r2]),
                       raw_mb[r2], "MB", [_size_source(g) for _, g in groups if g.type
@@ -121,15 +126,15 @@ def inventory(services, paths, ctx):
     per_hour = _default(groups, "items_per_hour", "per_hour")
     hours = k.capture_hours(count, per_hour)
     cap = [s.capture for s in services]
-    dev = array([c.device for c in cap], object).astype(str)
+    dev = np.array([c.device for c in cap], dtype=object).astype(str)
     dcode = np.char.add("device.", dev)
     power, p_src = resolve(reg, np.char.add(dcode, ".power"), "W", venue,
-                           array([c.power for c in cap]))
+                           floats([c.power for c in cap]))
     life, l_src = resolve(reg, np.char.add(dcode, ".lifetime"), "year", venue,
-                          array([c.lifetime for c in cap]))
+                          floats([c.lifetime for c in cap]))
     daily, d_src = resolve(reg, np.char.add(dcode, ".daily_use"), "hour/day", venue,
-                           array([c.daily_use for c in cap]))
-    gpower = array([g.capture_power for _, g in groups])
+                           floats([c.daily_use for c in cap]))
+    gpower = floats([g.capture_power for _, g in groups])
     gpower = np.where(np.isnan(gpower), power[gi], gpower)
     cap_kwh = gpower * hours / 1000.0
     svc_hours = np.bincount(gi, hours, n)
@@ -154,19 +159,19 @@ def inventory(services, paths, ctx):
 
     # -- processing ---------------------------------------------------------------------
     pr = [s.processing for s in services]
-    ocr = array([g.ocr if g.ocr is not None else k.ITEM_DEFAULTS[g.type]["ocr"]
-                 for _, g in groups]).astype(bool)
+    ocr = np.array([g.ocr if g.ocr is not None else k.ITEM_DEFAULTS[g.type]["ocr"]
+                    for _, g in groups], dtype=bool)
     ocr_pages = np.bincount(gi, np.where(ocr, count, 0.0), n)
-    wpc = array([p.watts_per_core for p in pr])
-    ocr_kwh = k.compute_kwh(ocr_pages, array([p.ocr_pages_per_core_hour for p in pr]), wpc)
-    n_der = np.bincount(gi, count * array([len(g.derivatives) for _, g in groups]), n)
-    der_kwh = n_der * array([p.derivative_core_seconds for p in pr]) / 3600.0 * wpc / 1000.0
+    wpc = floats([p.watts_per_core for p in pr])
+    ocr_kwh = k.compute_kwh(ocr_pages, floats([p.ocr_pages_per_core_hour for p in pr]), wpc)
+    n_der = np.bincount(gi, count * floats([len(g.derivatives) for _, g in groups]), n)
+    der_kwh = n_der * floats([p.derivative_core_seconds for p in pr]) / 3600.0 * wpc / 1000.0
     pg_item = np.where(is3d, _default(groups, "photogrammetry_kwh_per_item",
                                       "photogrammetry_kwh"), 0.0)
     pg_kwh = np.bincount(gi, count * pg_item, n)
-    measured = array([p.photogrammetry_kwh for p in pr])
+    measured = floats([p.photogrammetry_kwh for p in pr])
     pg_kwh = np.where(np.isnan(measured), pg_kwh, measured)
-    in_dc = array([p.location == "data_centre" for p in pr]).astype(bool)
+    in_dc = np.array([p.location == "data_centre" for p in pr], dtype=bool)
     where = np.where(in_dc, hosting, venue)
     pue, pue_src = resolve(reg, "dc.pue", "dimensionless", where)
     pue = np.where(in_dc, pue, 1.0)
@@ -179,7 +184,7 @@ def inventory(services, paths, ctx):
             frames.append(electricity_rows(service=name[s2], component=comp,
                                            kwh=kwh[s2] * pue[s2], region=where[s2], tier=t))
     qs += [quantities(name, "OCR pages", ocr_pages, "page", "entered"),
-           quantities(name, "OCR core-hours", ocr_pages / array(
+           quantities(name, "OCR core-hours", ocr_pages / floats(
                [p.ocr_pages_per_core_hour for p in pr]), "h",
                [k.OCR_SOURCE if p.ocr_pages_per_core_hour == k.OCR_PAGES_PER_CORE_HOUR
                 else "entered" for p in pr]),
@@ -194,17 +199,17 @@ def inventory(services, paths, ctx):
 
     # -- storage ------------------------------------------------------------------------
     st = [s.storage for s in services]
-    tby = k.tb_years(stored_tb, array([s.years for s in st]), array([s.yearly_growth
-                                                                     for s in st]))
+    tby = k.tb_years(stored_tb, floats([s.years for s in st]),
+                     floats([s.yearly_growth for s in st]))
     copies = [(i, c) for i, s in enumerate(st) for c in s.copies]
     ci = np.array([i for i, _ in copies])
-    media = array([c.media for _, c in copies], object).astype(str)
-    creg = array([c.country or hosting[i] for i, c in copies], object)
-    copy_tby = tby[ci] * array([c.count for _, c in copies])
+    media = np.array([c.media for _, c in copies], dtype=object).astype(str)
+    creg = np.array([c.country or hosting[i] for i, c in copies], dtype=object)
+    copy_tby = tby[ci] * floats([c.count for _, c in copies])
     wh, wh_src = resolve(reg, np.char.add(np.char.add("storage.", media), ".energy"),
                          "Wh/TB/hour", creg)
     cpue, cpue_src = resolve(reg, "dc.pue", "dimensionless", creg,
-                             array([st[i].pue for i, _ in copies]))
+                             floats([st[i].pue for i, _ in copies]))
     st_kwh = k.storage_kwh(copy_tby, wh, cpue)
     comp = np.char.add("storage: ", media)
     frames += [electricity_rows(service=name[ci], component=comp, kwh=st_kwh, region=creg,
@@ -225,24 +230,23 @@ def inventory(services, paths, ctx):
           if s.dissemination]
     if ds:
         di = np.array([i for i, _, _ in ds])
-        years = array([d.years if d.years is not None else y for _, d, y in ds])
-        views = array([d.views_per_year for _, d, _ in ds]) * years
-        gb = views * array([d.mb_per_view for _, d, _ in ds]) / 1000.0
+        years = floats([d.years if d.years is not None else y for _, d, y in ds])
+        views = floats([d.views_per_year for _, d, _ in ds]) * years
+        gb = views * floats([d.mb_per_view for _, d, _ in ds]) / 1000.0
         wh_gb, wh_src = resolve(reg, "dc.web.energy", "Wh/GB", hosting[di])
         frames.append(transfer(ctx, service=name[di], data_gb=gb,
                                network_shares=mix_columns([d.network_mix for _, d, _ in ds]),
-                               region=venue[di], hosting_region=hosting[di],
+                               region=audience[di], hosting_region=hosting[di],
                                serving_wh_per_gb=wh_gb, component_network="online viewing",
                                component_dc="image servers"))
-        minutes = array([d.minutes_per_view for _, d, _ in ds])
+        minutes = floats([d.minutes_per_view for _, d, _ in ds])
         seen = ~np.isnan(minutes)
         if seen.any():
+            device = np.array([d.viewer_device for _, d, _ in ds], dtype=str)
             frames.append(device_time(ctx, service=name[di][seen], component="viewers' devices",
-                                      tier="user_devices",
-                                      device=array([d.viewer_device for _, d, _ in ds],
-                                                   object)[seen],
+                                      tier="user_devices", device=device[seen],
                                       hours=views[seen] * minutes[seen] / 60.0,
-                                      region=venue[di][seen]))
+                                      region=audience[di][seen]))
         qs += [quantities(name[di], "views", views, "view", "entered: views per year × years"),
                quantities(name[di], "data viewed", gb, "GB",
                           "computed: views × MB per view"),

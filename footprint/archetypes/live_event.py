@@ -6,11 +6,12 @@ Four parts, each in its tier:
 - **on-site production** (``onsite``): cameras, encoders, vision mixing — for each item,
   count × hours of use; manufacture allocated by use (the project's allocation rule,
   :func:`footprint.inventory.device_time`) and electricity = power × hours in the venue's
-  country (the audience country). Cameras have no published LCA: the datasets' estimate
+  country (``venue_country``, by default the audience country). Cameras have no
+  published LCA: the datasets' estimate
   ``device.camera_broadcast`` (a proxy) is labelled as such in the results;
 - **contribution** (``networks``): one stream from the venue to the ingest point at the
-  contribution bitrate during the event (Mbit/s × 0.45 GB/h per Mbit/s) over a fixed
-  line;
+  contribution bitrate during the event (Mbit/s × 0.45 GB/h per Mbit/s) over the
+  venue's fixed line (network factors of the venue's country);
 - **transcoding** (``data_centres``): the adaptive-bitrate ladder, as server-hours
   (entered, or renditions × event hours, one server-equivalent per rendition — an
   upper-bound estimate) × server power × PUE of the hosting country, plus the servers'
@@ -19,6 +20,9 @@ Four parts, each in its tier:
   and replay hours, both as on-demand video (:mod:`footprint.archetypes._viewing`):
   screens, networks, servers and CDN, with the service's quality, screen and network
   mixes.
+
+A service is one event and its replay: every figure is a total over the reporting
+period, not scaled by the period's length.
 
 References
 ----------
@@ -34,11 +38,10 @@ from typing import Literal
 import numpy as np
 from pydantic import Field
 
-from ..errors import ProjectError, UnknownFactorError
-from ..inventory import QUANTITY_COLUMNS, concat, device_time, quantities, rows
+from ..inventory import QUANTITY_COLUMNS, concat, device_time, quantities, resolve, rows
 from ..schema.base import Model, QuantityField, Share
-from ._viewing import (VIDEO_DEVICES, VideoViewing, floats, mix_matrix, resolve, video_gb,
-                       viewing_inventory)
+from ._common import TOTAL, check_devices, floats, reporting_basis
+from ._viewing import VIDEO_DEVICES, VideoViewing, mix_matrix, video_gb, viewing_inventory
 
 KIND = "live_event"
 GB_PER_HOUR_PER_MBPS = 3600.0 / 8.0 / 1000.0  # 1 Mbit/s for one hour = 0.45 GB (decimal)
@@ -70,14 +73,15 @@ class Service(VideoViewing):
 
     kind: Literal["live_event"] = "live_event"
     event_duration: QuantityField("hour", gt=0, description="Duration of the streamed "
-                                  "event (entered), e.g. '2 h 45 min' as 2.75.")
+                                  "event (entered), e.g. '2 h 45 min' as 2.75; the event "
+                                  "happens once in the reporting period.")
     live_viewers: float = Field(ge=0, description="Average concurrent viewers over the event "
                                 "(entered), or unique viewers with live_watch_share.")
     live_watch_share: Share = Field(1.0, description="Share of the event the average viewer "
                                     "watches: 1 for an average concurrent audience (default); "
                                     "below 1 when live_viewers counts unique viewers.")
     replay_hours_viewed: QuantityField("hour", ge=0, description="Hours of on-demand replay "
-                                       "viewing after the event (entered).") = 0.0
+                                       "viewing after the event (entered). " + TOTAL) = 0.0
     production_hours: QuantityField("hour", ge=0, description="Hours the production "
                                     "equipment runs; default event_duration + 2 h "
                                     "(estimate: set-up and line check).") | None = None
@@ -89,7 +93,7 @@ class Service(VideoViewing):
                                         "live 1080p30 H.264).") = 10.0
     transcoding_server_hours: QuantityField("hour", ge=0, description="Server-hours of "
                                             "transcoding; default renditions × "
-                                            "event_duration.") | None = None
+                                            "event_duration. " + TOTAL) | None = None
     renditions: int = Field(4, ge=1, le=20, description="Rungs of the bitrate ladder, each "
                             "counted as one server-equivalent (estimate: 1080p, 720p, 480p, "
                             "360p; an upper bound when one machine encodes them all).")
@@ -100,25 +104,8 @@ class Service(VideoViewing):
                                           "hosting country.")
 
 
-def _check_devices(reg, services, paths):
-    """Every production device id has the factors and parameters it needs."""
-    for svc, path in zip(services, paths):
-        for j, eq in enumerate(svc.production_equipment):
-            code = f"device.{eq.device}"
-            needed = [f"{code}.lifetime"] + ([f"{code}.power"] if eq.power is None else [])
-            try:
-                if reg.flow(code) != "device":
-                    raise UnknownFactorError(code)
-                for p in needed:
-                    reg.resolve_region(p, "GLO", parameter=True)
-            except UnknownFactorError as exc:
-                raise ProjectError(f"device {eq.device!r} cannot be used here: {exc}",
-                                   path=f"{path}.production_equipment[{j}].device",
-                                   value=eq.device) from None
-
-
 def _production(ctx, services):
-    flat = [(s.name, ctx.audience(s), eq.name or eq.device, eq.device, eq.count,
+    flat = [(s.name, ctx.venue(s), eq.name or eq.device, eq.device, eq.count,
              eq.hours if eq.hours is not None else
              (s.production_hours if s.production_hours is not None
               else s.event_duration + SETUP_HOURS), eq.power,
@@ -150,9 +137,13 @@ def inventory(services, paths, ctx):
     """Rows of all ``live_event`` services: production, contribution, transcoding,
     live and replay viewing."""
     reg = ctx.registry
-    _check_devices(reg, services, paths)
+    needed = ("lifetime",) + (("daily_use",) if ctx.allocation == "use_time" else ())
+    check_devices(reg, ((eq.device, f"{path}.production_equipment[{j}].device",
+                         needed + (("power",) if eq.power is None else ()))
+                        for s, path in zip(services, paths)
+                        for j, eq in enumerate(s.production_equipment)))
     names = np.array([s.name for s in services], dtype=object)
-    audience = np.array([ctx.audience(s) for s in services], dtype=object)
+    venue = np.array([ctx.venue(s) for s in services], dtype=object)
     hosting = np.array([ctx.hosting(s) for s in services], dtype=object)
     duration = np.array([s.event_duration for s in services], dtype=float)
     shares = mix_matrix([s.device_mix for s in services], VIDEO_DEVICES)
@@ -181,7 +172,7 @@ def inventory(services, paths, ctx):
     f3, q3 = _production(ctx, services)
     frames += f3
 
-    # contribution: one stream from the venue over its fixed line
+    # contribution: one stream from the venue over its fixed line (venue's country)
     ingest_gb = np.array([s.contribution_bitrate for s in services]) * GB_PER_HOUR_PER_MBPS \
         * duration
     per_time = np.array([s.network_model == "per_time" for s in services])
@@ -189,14 +180,14 @@ def inventory(services, paths, ctx):
     if sel.any():
         frames.append(rows(service=names[sel], component="contribution (venue → ingest)",
                            tier="networks", flow="data", amount=ingest_gb[sel],
-                           factor_code="network.fixed", region=audience[sel]))
+                           factor_code="network.fixed", region=venue[sel]))
     sel = per_time & (ingest_gb > 0)
     if sel.any():
-        kwh_gb, _ = resolve(reg, "network.fixed.energy", "kWh/GB", audience[sel])
+        kwh_gb, _ = resolve(reg, "network.fixed.energy", "kWh/GB", venue[sel])
         kwh = ingest_gb[sel] * kwh_gb
         frames.append(rows(service=names[sel], component="contribution (venue → ingest)",
                            tier="networks", flow="electricity", amount=kwh,
-                           factor_code="electricity", region=audience[sel],
+                           factor_code="electricity", region=venue[sel],
                            electricity_kwh=kwh))
 
     # transcoding ladder
@@ -218,6 +209,7 @@ def inventory(services, paths, ctx):
                                   region=hosting[sel], use=False))
 
     qframes = [
+        reporting_basis(ctx, names, per_year=False),
         quantities(names, "event duration", duration, "hour", "entered"),
         quantities(names, "live viewer-hours", live_h, "hour",
                    "live_viewers × live_watch_share × event_duration"),

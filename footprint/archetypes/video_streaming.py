@@ -27,6 +27,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ..inventory import QUANTITY_COLUMNS, concat, quantities
 from ..schema.base import QuantityField
+from ._common import TOTAL, reporting_basis
 from ._viewing import VIDEO_DEVICES, VideoViewing, mix_matrix, video_gb, viewing_inventory
 
 KIND = "video_streaming"
@@ -36,11 +37,11 @@ class Service(VideoViewing):
     """On-demand video: hours viewed, picture quality, screens and networks."""
 
     kind: Literal["video_streaming"] = "video_streaming"
-    hours_viewed: QuantityField("hour", ge=0, description="Total viewing time of the "
-                                "audience over the period (entered; or give views and "
-                                "average_view_duration).") | None = None
-    views: float | None = Field(None, ge=0, description="Number of views (plays) over the "
-                                "period (entered), with average_view_duration.")
+    hours_viewed: QuantityField("hour", ge=0, description="Viewing time of the audience "
+                                "(entered; or give views and average_view_duration). "
+                                + TOTAL) | None = None
+    views: float | None = Field(None, ge=0, description="Number of views (plays), with "
+                                "average_view_duration (entered). " + TOTAL)
     average_view_duration: QuantityField("minute", gt=0, description="Average time watched "
                                          "per view (entered), e.g. '7 min'.") | None = None
 
@@ -83,7 +84,8 @@ def inventory(services, paths, ctx):
     entered = np.array(["entered" if s.hours_viewed is not None else
                         "entered: views × average_view_duration" for s in services],
                        dtype=object)
-    qframes = [quantities(names, "hours viewed", hours, "hour", entered),
+    qframes = [reporting_basis(ctx, names, per_year=False),
+               quantities(names, "hours viewed", hours, "hour", entered),
                quantities(names, "data delivered", data_gb, "GB",
                           "hours × quality_mix · gb_per_hour"),
                quantities(names, "GB per hour (quality mix)",

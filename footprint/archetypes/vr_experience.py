@@ -1,7 +1,9 @@
 """The ``vr_experience`` kind: an immersive (virtual-reality) experience, on site in a
 venue or at home.
 
-On site (``setting: onsite``), for one year of operation:
+On site (``setting: onsite``), in the venue's country (``venue_country``, by default the
+audience country), from a year of operation: opening days and content updates are per
+year and multiplied by the reporting period in years (one year without a period):
 
 - standalone headsets: electricity = charging power × hours on visitors' heads
   (headsets × sessions per day × session length × opening days); the charging power
@@ -10,7 +12,8 @@ On site (``setting: onsite``), for one year of operation:
   of the headsets, their spares and controllers is allocated with the venue rule
   (:mod:`._venue_devices`): a headset the venue operates ``daily_operating_hours`` a
   day on ``days_per_year`` days is charged its hours reserved for the exhibition over
-  its operating hours per year and lifetime, i.e. ``1 / lifetime`` per year, not
+  its operating hours per year and lifetime, i.e. ``1 / lifetime`` per year
+  (``years / lifetime`` over the reporting period), not
   ADEME's consumer profile of 1 h/day (which would charge almost a whole headset per
   year);
 - PC-based VR stations: PC + screen(s) + tethered headset, power × hours, and their
@@ -20,7 +23,8 @@ On site (``setting: onsite``), for one year of operation:
 - content downloads and updates: GB per update × updates × devices, moved over
   networks and served from a data centre (:func:`footprint.inventory.transfer`).
 
-At home (``setting: at_home``): downloads × size over the users' networks, and the
+At home (``setting: at_home``), totals over the reporting period as entered (not
+scaled by its length): downloads × size over the users' networks, and the
 users' device time (standalone headset, or PC + monitor + tethered headset), whose
 manufacture is allocated with the project's ``options.allocation`` like any consumer
 device.
@@ -38,10 +42,11 @@ from typing import Literal
 import numpy as np
 from pydantic import Field, model_validator
 
-from ..inventory import QUANTITY_COLUMNS, concat, device_time, quantities, transfer
+from ..inventory import QUANTITY_COLUMNS, concat, device_time, quantities, resolve, transfer
 from ..schema.base import Model, QuantityField, ServiceBase
+from ._common import PER_YEAR, TOTAL, floats, reporting_basis
 from ._mixes import TransferNetworkMix, mix_columns
-from ._venue_devices import array, electricity_rows, embodied_rows, resolve, venue_share
+from ._venue_devices import electricity_rows, embodied_rows, venue_share
 
 KIND = "vr_experience"
 
@@ -120,16 +125,17 @@ class ContentUpdates(Model):
     """Content downloaded to every device (headsets, spares and stations)."""
 
     size: QuantityField("GB", ge=0, le=10_000, description="Size of one update.")
-    updates_per_year: float = Field(ge=0, le=10_000)
+    updates_per_year: float = Field(ge=0, le=10_000, description="Updates downloaded in a "
+                                    "year. " + PER_YEAR)
     network: Network = Field("fixed", description="Network of the venue. Default "
                              "'fixed' (assumption: the venue's fixed broadband).")
 
 
 class VrOnsite(Model):
-    """A VR installation in a venue, for one year of operation."""
+    """A VR installation in a venue, from a year of operation."""
 
     days_per_year: float = Field(gt=0, le=366, description="Days per year the "
-                                 "experience is open.")
+                                 "experience is open. " + PER_YEAR)
     daily_operating_hours: QuantityField("hour/day", gt=0, le=24, description=(
         "Hours per opening day the venue operates the headsets and stations (their "
         "real daily-use profile, which replaces ADEME's consumer 1 h/day for the "
@@ -171,7 +177,7 @@ class VrOnsite(Model):
 class VrAtHome(Model):
     """A VR experience downloaded and played at home."""
 
-    downloads: float = Field(ge=0, le=1e10, description="Downloads (installs) in the period.")
+    downloads: float = Field(ge=0, le=1e10, description="Downloads (installs). " + TOTAL)
     download_size: QuantityField("GB", ge=0, le=10_000, description="Size of one download.")
     hours_per_download: QuantityField("hour", ge=0, le=10_000, description=(
         "Hours of play per download, on average."))
@@ -208,11 +214,12 @@ class Service(ServiceBase):
 def inventory(services, paths, ctx):
     """Rows for all the VR services of a project (on-site and at-home)."""
     parts = []
-    for setting, build in (("onsite", _onsite), ("at_home", _at_home)):
+    for setting, build, where in (("onsite", _onsite, ctx.venue),
+                                  ("at_home", _at_home, ctx.audience)):
         group = [s for s in services if s.setting == setting]
         if group:
-            parts.append(build(group, ctx, array([s.name for s in group], object),
-                               array([ctx.audience(s) for s in group], object)))
+            parts.append(build(group, ctx, np.array([s.name for s in group], dtype=object),
+                               np.array([where(s) for s in group], dtype=object)))
     return concat([p[0] for p in parts]), concat([p[1] for p in parts], QUANTITY_COLUMNS)
 
 
@@ -222,28 +229,31 @@ def _q(service, name, value, unit, source="computed"):
 
 def _onsite(services, ctx, name, region):
     reg = ctx.registry
-    days = array([s.onsite.days_per_year for s in services])
-    op_h = array([s.onsite.operating_hours() for s in services])
+    years = ctx.years  # days open and updates are per year
+    days = floats([s.onsite.days_per_year for s in services])
+    op_h = floats([s.onsite.operating_hours() for s in services])
     op_year = days * op_h  # hours a dedicated device is operated per year
-    frames, qs = [], [_q(name, "operating hours per year", op_year, "h",
+    frames, qs = [], [reporting_basis(ctx, name, per_year=True),
+                      _q(name, "operating hours per year", op_year, "h/year",
                          np.where([s.onsite.daily_operating_hours is None for s in services],
                                   "derived: sessions per day × session length × days",
                                   "entered: daily_operating_hours × days"))]
+    days = days * years  # opening days in the reporting period
 
     # -- standalone headsets and their controllers -----------------------------------
     hs = [(i, s.onsite.headsets) for i, s in enumerate(services) if s.onsite.headsets]
     if hs:
         i = np.array([k for k, _ in hs])
-        count = array([h.count for _, h in hs])
-        owned = count + array([h.spare for _, h in hs])
-        ctrl = array([h.controllers_per_headset for _, h in hs])
+        count = floats([h.count for _, h in hs])
+        owned = count + floats([h.spare for _, h in hs])
+        ctrl = floats([h.controllers_per_headset for _, h in hs])
         power, p_src = resolve(reg, "device.vr_headset_standalone.power", "W", region[i],
-                               array([h.charging_power for _, h in hs]))
+                               floats([h.charging_power for _, h in hs]))
         life, l_src = resolve(reg, "device.vr_headset.lifetime", "year", region[i],
-                              array([h.lifetime for _, h in hs]))
-        use_h = count * array([h.sessions_per_day * h.session_minutes / 60 for _, h in hs]) \
+                              floats([h.lifetime for _, h in hs]))
+        use_h = count * floats([h.sessions_per_day * h.session_minutes / 60 for _, h in hs]) \
             * days[i]
-        share = venue_share(op_year[i], life, op_year[i])
+        share = venue_share(op_year[i] * years, life, op_year[i])
         kwh = power * use_h / 1000.0
         frames += [embodied_rows(service=name[i], component="standalone headsets",
                                  device="vr_headset", devices=owned * share, region=region[i]),
@@ -252,9 +262,9 @@ def _onsite(services, ctx, name, region):
                                  region=region[i]),
                    electricity_rows(service=name[i], component="standalone headsets",
                                     kwh=kwh, region=region[i])]
-        sessions = count * array([h.sessions_per_day for _, h in hs]) * days[i]
+        sessions = count * floats([h.sessions_per_day for _, h in hs]) * days[i]
         qs += [_q(name[i], "visitor sessions", sessions, "session",
-                  "computed: headsets × sessions per day × days"),
+                  "computed: headsets × sessions per day × days × reporting basis"),
                _q(name[i], "headset hours of use", use_h, "h", "computed"),
                _q(name[i], "headset charging power", power, "W", p_src),
                _q(name[i], "headset lifetime", life, "year", l_src),
@@ -268,18 +278,19 @@ def _onsite(services, ctx, name, region):
     ps = [(i, s.onsite.pc_stations) for i, s in enumerate(services) if s.onsite.pc_stations]
     if ps:
         i = np.array([k for k, _ in ps])
-        n = array([p.count for _, p in ps])
-        screens = n * array([p.screens_per_station for _, p in ps])
-        tethered = n * array([p.tethered_headset for _, p in ps])
-        hours = array([p.hours_per_day for _, p in ps])
-        hours = np.where(np.isnan(hours), op_h[i], hours) * days[i]
+        n = floats([p.count for _, p in ps])
+        screens = n * floats([p.screens_per_station for _, p in ps])
+        tethered = n * floats([p.tethered_headset for _, p in ps])
+        hours = floats([p.hours_per_day for _, p in ps])
+        hours = np.where(np.isnan(hours), op_h[i], hours) * days[i]  # over the period
+        hours_year = hours / years
         pc_w, pc_src = resolve(reg, "device.pc_vr.power", "W", region[i],
-                               array([p.pc_power for _, p in ps]))
+                               floats([p.pc_power for _, p in ps]))
         sc_w, sc_src = resolve(reg, "device.monitor.power", "W", region[i],
-                               array([p.screen_power for _, p in ps]))
+                               floats([p.screen_power for _, p in ps]))
         hs_w, _ = resolve(reg, "device.vr_headset.power", "W", region[i])
         pc_life, pl_src = resolve(reg, "device.pc_vr.lifetime", "year", region[i],
-                                  array([p.lifetime for _, p in ps]))
+                                  floats([p.lifetime for _, p in ps]))
         mon_life, _ = resolve(reg, "device.monitor.lifetime", "year", region[i])
         hs_life, _ = resolve(reg, "device.vr_headset.lifetime", "year", region[i])
         kwh = (n * pc_w + screens * sc_w + tethered * hs_w) * hours / 1000.0
@@ -288,7 +299,8 @@ def _onsite(services, ctx, name, region):
                                       ("vr_controller", 2 * tethered, hs_life)):
             frames.append(embodied_rows(service=name[i], component="PC VR stations",
                                         device=device, region=region[i],
-                                        devices=devices * venue_share(hours, life, hours)))
+                                        devices=devices * venue_share(hours, life,
+                                                                      hours_year)))
         frames.append(electricity_rows(service=name[i], component="PC VR stations", kwh=kwh,
                                        region=region[i]))
         qs += [_q(name[i], "PC station hours", n * hours, "h", "computed"),
@@ -301,13 +313,13 @@ def _onsite(services, ctx, name, region):
     sup = [(i, e) for i, s in enumerate(services) for e in s.onsite.support_equipment]
     if sup:
         i = np.array([k for k, _ in sup])
-        power = array([e.power if e.power is not None else UV_CABINET_W for _, e in sup])
-        kwh = array([e.count * e.hours_per_day for _, e in sup]) * days[i] * power / 1000.0
-        label = array([e.name or e.type.replace("_", " ") for _, e in sup], object)
+        power = floats([e.power if e.power is not None else UV_CABINET_W for _, e in sup])
+        kwh = floats([e.count * e.hours_per_day for _, e in sup]) * days[i] * power / 1000.0
+        label = np.array([e.name or e.type.replace("_", " ") for _, e in sup], dtype=object)
         frames.append(electricity_rows(service=name[i], component=label, kwh=kwh,
                                        region=region[i]))
-        src = array([UV_CABINET_SOURCE if e.power is None else "entered" for _, e in sup],
-                    object)
+        src = np.array([UV_CABINET_SOURCE if e.power is None else "entered"
+                        for _, e in sup], dtype=object)
         qs += [_q(name[i], np.char.add("support power: ", label.astype(str)), power, "W", src),
                _q(name[i], np.char.add("support electricity: ", label.astype(str)), kwh, "kWh",
                   "computed; manufacture not modelled (no factor for this equipment)")]
@@ -316,32 +328,32 @@ def _onsite(services, ctx, name, region):
     up = [(i, s.onsite) for i, s in enumerate(services) if s.onsite.content_updates]
     if up:
         i = np.array([k for k, _ in up])
-        devices = array([(o.headsets.count + o.headsets.spare if o.headsets else 0)
-                         + (o.pc_stations.count if o.pc_stations else 0) for _, o in up])
-        gb = devices * array([o.content_updates.size * o.content_updates.updates_per_year
-                              for _, o in up])
-        nets = array([o.content_updates.network for _, o in up], object)
+        devices = floats([(o.headsets.count + o.headsets.spare if o.headsets else 0)
+                          + (o.pc_stations.count if o.pc_stations else 0) for _, o in up])
+        gb = devices * floats([o.content_updates.size * o.content_updates.updates_per_year
+                               for _, o in up]) * years
+        nets = np.array([o.content_updates.network for _, o in up], dtype=object)
         frames.append(transfer(ctx, service=name[i], data_gb=gb,
                                network_shares={k: (nets == k).astype(float)
                                                for k in TransferNetworkMix.keys()},
-                               region=region[i], hosting_region=array(
-                                   [ctx.hosting(services[k]) for k in i], object),
+                               region=region[i], hosting_region=np.array(
+                                   [ctx.hosting(services[k]) for k in i], dtype=object),
                                component_network="content updates",
                                component_dc="content servers"))
         qs.append(_q(name[i], "content downloaded", gb, "GB",
-                     "computed: size × updates per year × devices (headsets, spares, "
-                     "stations); servers: dc.video.energy (video delivery energy per GB, "
-                     "a proxy)"))
+                     "computed: size × updates per year × reporting basis × devices "
+                     "(headsets, spares, stations); servers: dc.video.energy (video "
+                     "delivery energy per GB, a proxy)"))
     return concat(frames), concat(qs, QUANTITY_COLUMNS)
 
 
 def _at_home(services, ctx, name, region):
     reg = ctx.registry
-    hosting = array([ctx.hosting(s) for s in services], object)
+    hosting = np.array([ctx.hosting(s) for s in services], dtype=object)
     a = [s.at_home for s in services]
-    gb = array([x.downloads * x.download_size for x in a])
-    hours = array([x.downloads * x.hours_per_download for x in a])
-    device = array([x.device for x in a], object)
+    gb = floats([x.downloads * x.download_size for x in a])
+    hours = floats([x.downloads * x.hours_per_download for x in a])
+    device = np.array([x.device for x in a], dtype=object)
     frames = [transfer(ctx, service=name, data_gb=gb,
                        network_shares=mix_columns([x.network_mix for x in a]), region=region,
                        hosting_region=hosting, component_network="downloads",
@@ -361,6 +373,7 @@ def _at_home(services, ctx, name, region):
                                       region=region[pc]))
     frames.append(device_time(ctx, service=name, component="controllers", tier="user_devices",
                               device="vr_controller", hours=2 * hours, region=region))
-    qs = [_q(name, "data downloaded", gb, "GB", "entered: downloads × download size"),
+    qs = [reporting_basis(ctx, name, per_year=False),
+          _q(name, "data downloaded", gb, "GB", "entered: downloads × download size"),
           _q(name, "hours of play", hours, "h", "entered: downloads × hours per download")]
     return concat(frames), concat(qs, QUANTITY_COLUMNS)

@@ -21,6 +21,10 @@ a website and a video stream compare on one basis:
   year (``device.server`` manufacture share; power × 8,760 h × PUE of the hosting
   country) instead of a per-GB share.
 
+Traffic and dedicated servers are per year: ``visits_per_year`` and the servers' 8,760 h
+are multiplied by the reporting period in years (one year without a period), so every
+figure covers the reporting period.
+
 Data per visit = pages per visit × page weight × (1 − return-visit share × cached share):
 a return visitor downloads only the part of the page that is not cached.
 
@@ -30,7 +34,7 @@ method); it is recorded and used by the published methods that define it.
 
 Alongside (information, **not** in the totals), the quantities frame gets the figures of
 Sustainable Web Design v4 and v3 and of Ecoindex for the same site: ``method.swd_v4``,
-``method.swd_v3``, ``method.ecoindex`` [kgCO2e/year] and ``method.<id>.per_visit``
+``method.swd_v3``, ``method.ecoindex`` [kgCO2e over the period] and ``method.<id>.per_visit``
 [gCO2e/visit] (see :mod:`._web_methods`).
 
 References
@@ -50,12 +54,12 @@ import numpy as np
 from pydantic import Field, model_validator
 
 from ..inventory import (HOURS_PER_YEAR, QUANTITY_COLUMNS, concat, device_time, quantities,
-                         rows, transfer)
+                         resolve, rows, transfer)
 from ..methods import ecoindex
 from ..schema.base import Model, QuantityField, ServiceBase, Share
 from . import _web_methods as web
-from ._mixes import NetworkMix, WebDeviceMix, check_shares, mix_columns
-from ._venue_devices import resolve
+from ._common import PER_YEAR, floats, reporting_basis
+from ._mixes import NetworkMix, WebDeviceMix, check_shares, mix_columns, mix_device_time
 
 KIND = "website"
 
@@ -85,11 +89,11 @@ class PageProfile(Model):
 
 
 class Service(ServiceBase):
-    """A website, online collection or online exhibition, over one year of traffic."""
+    """A website, online collection or online exhibition, from its yearly traffic."""
 
     kind: Literal["website"] = "website"
     visits_per_year: float = Field(ge=0, le=1e12, description="Visits (sessions) per year, "
-                                   "from the site's analytics.")
+                                   "from the site's analytics. " + PER_YEAR)
     pages_per_visit: float = Field(3.0, gt=0, le=1000, description="Page views per visit. "
                                    "Default 3: estimate (use your analytics).")
     page_weight: QuantityField("kB", ge=0, le=1e7, description="Average transferred weight "
@@ -107,7 +111,7 @@ class Service(ServiceBase):
                                 "return visit. Default 0.98: SWD v3 (2 % reloaded).")
     hosting: Literal["shared", "dedicated", "cloud"] = Field(
         "shared", description="shared or cloud: per-GB share of the servers; dedicated: "
-        "whole servers all year.")
+        "whole servers running 8,760 h a year. " + PER_YEAR)
     servers: float | None = Field(None, gt=0, le=1e4, description="Dedicated hosting only: "
                                   "number of servers (default 1).")
     server_power: QuantityField("W", gt=0, le=1e5, description="Dedicated hosting only: "
@@ -172,10 +176,6 @@ def _profiles(services):
     return owner, share, cols, defaulted
 
 
-def _floats(services, field: str) -> np.ndarray:
-    return np.array([getattr(s, field) for s in services], dtype=float)
-
-
 def _sources(services, field: str, default: str) -> list[str]:
     return ["entered" if field in s.model_fields_set else default for s in services]
 
@@ -190,9 +190,10 @@ def inventory(services, paths, ctx):
     audience = np.array([ctx.audience(s) for s in services], dtype=object)
     host = np.array([ctx.hosting(s) for s in services], dtype=object)
     visits, ppv, ret, cached, green, seconds = (
-        _floats(services, f) for f in ("visits_per_year", "pages_per_visit",
-                                       "return_visit_share", "cached_share", "green_share",
-                                       "time_on_page"))
+        floats([getattr(s, f) for s in services])
+        for f in ("visits_per_year", "pages_per_visit", "return_visit_share", "cached_share",
+                  "green_share", "time_on_page"))
+    visits = visits * ctx.years  # visits over the reporting period
     dedicated = np.array([s.hosting == "dedicated" for s in services])
     shared = ~dedicated
 
@@ -202,20 +203,13 @@ def inventory(services, paths, ctx):
     views = visits * ppv
     data_gb = views * page_kb * 1e-6 * (1.0 - ret * cached)
     hours = views * seconds / 3600.0
-    device_mix = mix_columns([s.device_mix for s in services], DEVICES)
     network_mix = mix_columns([s.network_mix for s in services], NETWORKS)
 
-    frames = []
-    # user devices: the 4 device types of the mix stacked in one call
-    dev_hours = {d: hours * device_mix[d] for d in DEVICES}
-    h_all = np.concatenate([dev_hours[d] for d in DEVICES])
-    keep = h_all > 0
-    if keep.any():
-        frames.append(device_time(ctx, service=np.tile(name, len(DEVICES))[keep],
-                                  component="visitors' devices", tier="user_devices",
-                                  device=np.repeat(np.array(DEVICES), n)[keep],
-                                  hours=h_all[keep],
-                                  region=np.tile(audience, len(DEVICES))[keep]))
+    # user devices: the device types of the mix in one call
+    devices, dev_hours = mix_device_time(ctx, service=name, region=audience, hours=hours,
+                                         mixes=[s.device_mix for s in services],
+                                         component="visitors' devices")
+    frames = [devices]
     # networks (per-GB life-cycle factors of the audience country) and serving per GB
     # (shared, cloud; facility included, no PUE on top); dedicated servers below
     net_gb = {k: data_gb * network_mix[k] for k in NETWORKS}
@@ -238,7 +232,7 @@ def inventory(services, paths, ctx):
                                    [s.server_power for s in dsv])
         pue, pue_src = resolve(reg, "dc.pue", "dimensionless", host[dedicated],
                                [s.pue for s in dsv])
-        server_h = n_servers * HOURS_PER_YEAR
+        server_h = n_servers * HOURS_PER_YEAR * ctx.years
         dc_kwh[dedicated] = power * server_h / 1000.0 * pue
         frames.append(device_time(ctx, service=name[dedicated], component="dedicated servers",
                                   tier="data_centres", device="server", hours=server_h,
@@ -262,30 +256,31 @@ def inventory(services, paths, ctx):
 
     weight_src = ["entered (page profiles)" if s.pages is not None else "entered"
                   for s in services]
-    add("visits", visits, "visit/year", "entered")
+    q.append(reporting_basis(ctx, name, per_year=True))
+    add("visits", visits, "visit", "entered visits_per_year × reporting basis")
     add("pages per visit", ppv, "page/visit",
         _sources(services, "pages_per_visit", "estimate: 3 pages per visit (default)"))
-    add("page views", views, "page/year", "visits × pages per visit")
+    add("page views", views, "page", "visits × pages per visit")
     add("page weight", page_kb, "kB", np.where(size_defaulted, _MEDIANS_SOURCE, weight_src))
     add("time on page", seconds, "s", _sources(
         services, "time_on_page", "Contentsquare 2021 Digital Experience Benchmark (54 s)"))
     mix_src = _sources(services, "device_mix", _DEVICE_SOURCE)
     for d in DEVICES:
-        add(f"device hours ({d})", dev_hours[d], "hour/year",
+        add(f"device hours ({d})", dev_hours[d], "hour",
             [f"page views × time on page × device_mix.{d} ({src})" for src in mix_src])
-    add("data transferred", data_gb, "GB/year",
+    add("data transferred", data_gb, "GB",
         "page views × page weight × (1 − return_visit_share × cached_share)")
     net_src = _sources(services, "network_mix", _NETWORK_SOURCE)
     for k in NETWORKS:
-        add(f"data transferred ({k})", net_gb[k], "GB/year",
+        add(f"data transferred ({k})", net_gb[k], "GB",
             [f"data transferred × network_mix.{k} ({src})" for src in net_src])
-    add("data-centre electricity", dc_kwh, "kWh/year",
-        np.where(dedicated, "servers × power × 8,760 h × PUE", "data transferred × serving "
-                 "energy per GB"))
+    add("data-centre electricity", dc_kwh, "kWh",
+        np.where(dedicated, "servers × power × 8,760 h × reporting basis × PUE",
+                 "data transferred × serving energy per GB"))
     add("green share", green, "-",
         [src + " (used by SWD only; the French-calibrated figure is location-based)"
          for src in _sources(services, "green_share", "default: 0")])
     for m in web.METHODS:
-        add(f"method.{m}", per_visit[m] * visits / 1000.0, "kgCO2e/year", web.SOURCES[m])
+        add(f"method.{m}", per_visit[m] * visits / 1000.0, "kgCO2e", web.SOURCES[m])
         add(f"method.{m}.per_visit", per_visit[m], "gCO2e/visit", web.SOURCES[m])
     return concat(frames), concat(q, QUANTITY_COLUMNS)

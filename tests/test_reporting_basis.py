@@ -1,0 +1,51 @@
+"""Across the kinds: one ``reporting basis`` quantity per service, and every yearly
+parameter says how the reporting period applies to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+import footprint
+from footprint.archetypes import KINDS
+
+SAMPLES = sorted((Path(__file__).resolve().parent.parent / "sample_projects").glob("*.yaml"))
+SOURCES = {"reporting period", "one year (no reporting period given)",
+           "totals over the period as entered"}
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_one_reporting_basis_per_service(path, bundled):
+    project = footprint.read_project(path)
+    q = footprint.assess(project, bundled).quantities
+    basis = q[q["quantity"] == "reporting basis"]
+    assert sorted(basis["service"]) == sorted(s.name for s in project.services)
+    assert set(basis["unit"]) == {"year"}
+    assert set(basis["source"]) <= SOURCES
+    days = project.reporting_period.days if project.reporting_period else 365
+    assert basis["value"].tolist() == pytest.approx([days / 365] * len(basis))
+
+
+def _models(model, seen=None):
+    """A model and the models of its fields, recursively."""
+    seen = set() if seen is None else seen
+    if model in seen:
+        return
+    seen.add(model)
+    yield model
+    for field in model.model_fields.values():
+        for arg in (field.annotation, *getattr(field.annotation, "__args__", ())):
+            for inner in (arg, *getattr(arg, "__args__", ())):
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    yield from _models(inner, seen)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_yearly_parameters_say_how_the_period_applies(kind):
+    for model in _models(KINDS[kind].Service):
+        for name, field in model.model_fields.items():
+            if "per_year" in name:
+                assert "reporting period" in (field.description or ""), \
+                    f"{kind}: {model.__name__}.{name}"
