@@ -20,6 +20,7 @@ import numpy as np
 
 from footprint.errors import ProjectError, close_matches
 from footprint.methods import _swd_constants as K
+from footprint.methods._checks import nonnegative_array
 
 __all__ = ["check_bytes", "check_real", "check_version", "resolve_intensities", "visit_shares"]
 
@@ -62,30 +63,7 @@ def check_bytes(value, name: str, unit: str) -> tuple[np.ndarray | np.float64, b
         ``(values, is_scalar)`` with values as float64 (a numpy scalar when
         ``is_scalar``).
     """
-    if isinstance(value, (str, bytes, bool, np.bool_)) or value is None:
-        raise ProjectError(f"{name} must be a finite number >= 0 or an array of them [{unit}], "
-                           f"got {value!r}", path=name, value=value)
-    try:
-        array = np.asarray(value)
-    except (TypeError, ValueError) as exc:  # ragged nested lists
-        raise ProjectError(f"{name} must be a finite number >= 0 or an array of them [{unit}], "
-                           f"got {value!r}", path=name, value=value) from exc
-    if array.dtype.kind not in "iuf":
-        raise ProjectError(f"{name} must contain real numbers [{unit}], got dtype "
-                           f"{array.dtype} ({value!r:.80})", path=name, value=value)
-    array = array.astype(np.float64, copy=False)
-    ok = array >= 0.0
-    ok &= array < np.inf
-    if not ok.all():
-        if array.ndim == 0:
-            raise ProjectError(f"{name} must be finite and >= 0 [{unit}], got {value!r}",
-                               path=name, value=value)
-        where = np.unravel_index(int(np.argmin(ok)), array.shape)
-        index = int(where[0]) if len(where) == 1 else tuple(int(i) for i in where)
-        bad = float(array[where])
-        raise ProjectError(f"{name} must be finite and >= 0 [{unit}], "
-                           f"got {name}[{index}] = {bad!r}",
-                           path=f"{name}[{index}]", value=bad)
+    array = nonnegative_array(value, name, unit)
     if array.ndim == 0:
         return np.float64(array), True
     return array, False

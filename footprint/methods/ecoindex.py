@@ -39,6 +39,7 @@ from types import MappingProxyType
 import numpy as np
 
 from footprint.errors import ProjectError
+from footprint.methods._checks import nonnegative_array as _as_values
 
 __all__ = ["ATTRIBUTION", "REFERENCE_VERSION", "QUANTILES", "GRADE_THRESHOLDS", "MEDIANS",
            "TARGETS", "EcoindexResult", "compute", "grade", "impacts", "quantile_position"]
@@ -104,30 +105,6 @@ class EcoindexResult:
     raw_score: float | np.ndarray
     positions: dict
     attribution: str = ATTRIBUTION
-
-
-def _as_values(value, name: str, unit: str) -> np.ndarray:
-    bad = (isinstance(value, (str, bytes, bool, np.bool_)) or value is None)
-    try:
-        array = None if bad else np.asarray(value)
-    except (TypeError, ValueError):
-        array = None
-    if array is None or array.dtype.kind not in "iuf":
-        raise ProjectError(f"{name} must be a finite number >= 0 or an array of them [{unit}], "
-                           f"got {value!r:.80}", path=name, value=value)
-    array = array.astype(np.float64, copy=False)
-    ok = array >= 0.0
-    ok &= array < np.inf
-    if not ok.all():
-        if array.ndim == 0:
-            raise ProjectError(f"{name} must be finite and >= 0 [{unit}], got {value!r}",
-                               path=name, value=value)
-        where = np.unravel_index(int(np.argmin(ok)), array.shape)
-        index = int(where[0]) if len(where) == 1 else tuple(int(i) for i in where)
-        raise ProjectError(f"{name} must be finite and >= 0 [{unit}], got {name}[{index}] = "
-                           f"{float(array[where])!r}", path=f"{name}[{index}]",
-                           value=float(array[where]))
-    return array
 
 
 def quantile_position(value, metric: str):
