@@ -126,6 +126,7 @@ def parse_quantity(text: str):
     return registry().Quantity(number, check_unit(unit))
 
 
+@functools.lru_cache(maxsize=4096)
 def check_unit(unit: str) -> str:
     """Return ``unit`` if it is a safe, known unit; else raise :class:`UnitError`.
 
