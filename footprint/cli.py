@@ -58,8 +58,10 @@ def _cmd_assess(args) -> int:
     out.write(f"\nelectricity used: {_fmt(result.electricity().magnitude)} kWh\n")
     fu = project.functional_unit
     if fu is not None:
-        per = result.per_functional_unit().to("gCO2e").magnitude
-        out.write(f"per {fu.name}: {_fmt(per)} gCO2e ({_fmt(fu.quantity)} {fu.name})\n")
+        per = result.per_functional_unit()
+        unit = "kgCO2e" if per.m_as("gCO2e") >= 1000 else "gCO2e"
+        out.write(f"per {fu.name}: {_fmt(per.m_as(unit))} {unit} ({_fmt(fu.quantity)} "
+                  f"{fu.name})\n")
     out.write("\nclimate change by stage and tier [kgCO2e]:\n")
     out.write(result.breakdown(("stage", "tier")).map(_fmt).to_string() + "\n")
     out.write("\nby service [kgCO2e]:\n")
