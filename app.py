@@ -34,7 +34,7 @@ except footprint.FootprintError as exc:
 project = result.project
 st.header(project.name)
 if project.organisation:
-    st.caption(project.organisation)
+    st.markdown(project.organisation)  # not st.caption: its grey fails WCAG AA contrast
 
 totals = result.totals().set_index("indicator")
 cc = result.totals({"climate_change": "tCO2e"}).set_index("indicator").loc["climate_change"]

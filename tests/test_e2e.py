@@ -30,3 +30,22 @@ def test_upload_invalid_project_shows_error_naming_field(page: Page, streamlit_u
     expect(page.get_by_test_id("stMetricValue").first).to_be_visible()
     page.locator("input[type='file']").set_input_files(str(bad))
     expect(page.get_by_text("services[0].components", exact=False)).to_be_visible()
+
+
+def test_accessibility_of_the_home_page(page: Page, streamlit_url):
+    """axe-core (WCAG 2 A/AA rules) finds nothing serious or critical on our page, in both
+    languages. Minor findings inside Streamlit's own widgets are not ours to fix."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(streamlit_url)
+    expect(page.get_by_test_id("stMetricValue").first).to_be_visible()
+    def grave_violations():
+        page.wait_for_timeout(1000)  # let the chart and fonts settle
+        found = Axe().run(page).response["violations"]
+        return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in found
+                if v["impact"] in ("serious", "critical")]
+
+    assert not grave_violations()
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_text("By lifecycle stage and tier")).to_be_visible()
+    assert not grave_violations()
