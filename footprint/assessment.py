@@ -144,17 +144,14 @@ class Assessment:
     # -- export -----------------------------------------------------------------------
     def to_dict(self) -> dict:
         """A JSON-ready summary with units, breakdowns, options and provenance."""
-        def clean(x):
-            return None if x is None or (isinstance(x, float) and not np.isfinite(x)) else x
-
-        totals = [{k: clean(v) for k, v in r.items()} for r in self.totals().to_dict("records")]
+        totals = self.totals().to_dict("records")
         fu = self.project.functional_unit
         per_fu = None
         if fu is not None:
             per_fu = {"functional_unit": fu.name, "quantity": fu.quantity,
                       "climate_change_kgco2e": self.per_functional_unit().magnitude}
         stage_tier = self.breakdown(("stage", "tier"))
-        return {
+        return _finite({
             "project": self.project.name,
             "organisation": self.project.organisation,
             "options": self.options,
@@ -162,12 +159,26 @@ class Assessment:
             "electricity_kwh": self.electricity().magnitude,
             "per_functional_unit": per_fu,
             "climate_change_by_stage_and_tier_kgco2e": {
-                s: {t: clean(float(v)) for t, v in row.items()}
+                s: {t: float(v) for t, v in row.items()}
                 for s, row in stage_tier.to_dict("index").items()},
-            "climate_change_by_service_kgco2e": {k: clean(float(v)) for k, v in
+            "climate_change_by_service_kgco2e": {k: float(v) for k, v in
                                                  self.by_service().items()},
             "not_covered": self.not_covered().to_dict("records"),
             "warnings": list(self.warnings),
             "provenance": self.provenance.to_dict("records"),
             "quantities": self.quantities.to_dict("records"),
-        }
+        })
+
+
+def _finite(obj):
+    """The same structure with numpy scalars made plain and NaN/inf made None (strict JSON:
+    "not covered" is null, never a number)."""
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_finite(v) for v in obj]
+    if hasattr(obj, "item"):
+        obj = obj.item()
+    if isinstance(obj, float) and not np.isfinite(obj):
+        return None
+    return obj

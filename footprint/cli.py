@@ -37,7 +37,8 @@ def _cmd_assess(args) -> int:
     result = assess(project, _registry(), allocation=args.allocation)
     out = sys.stdout
     if args.format == "json":
-        json.dump(result.to_dict(), out, ensure_ascii=False, indent=2, default=str)
+        json.dump(result.to_dict(), out, ensure_ascii=False, indent=2, default=str,
+                  allow_nan=False)
         out.write("\n")
         return 0
     if args.format == "csv":

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
+
 from .assessment import Assessment
 from .characterise import characterise
+from .errors import ProjectError
 from .factors.registry import recording_substitutions
 from .inventory import QUANTITY_COLUMNS, Context, concat
 
@@ -24,23 +27,36 @@ def build_inventory(project, registry, *, allocation: str | None = None):
     ctx = Context(registry=registry, allocation=allocation or project.options.allocation,
                   audience_country=project.audience_country,
                   hosting_country=project.hosting_country,
-                  venue_country=project.venue_country or project.audience_country,
-                  period_years=None if period is None else period.days / 365.0)
+                  venue_country=project.venue_country,
+                  period_years=None if period is None else period.days / 365.25)
     groups: dict[str, list] = defaultdict(list)
     for i, svc in enumerate(project.services):
         groups[svc.kind].append((svc, f"services[{i}]"))
     frames, qframes = [], []
-    with recording_substitutions() as substitutions:
+    # overflow from extreme inputs is caught by _check_finite below, with the service named
+    with recording_substitutions() as substitutions, np.errstate(all="ignore"):
         for kind, members in groups.items():
             services, paths = zip(*members)
             rows, quantities = KINDS[kind].inventory(list(services), list(paths), ctx)
             frames.append(rows)
             qframes.append(quantities)
     inventory = concat(frames)
+    _check_finite(inventory, project)
     inventory.insert(0, "project", project.name)
     quantities = concat(qframes, QUANTITY_COLUMNS)
     quantities.insert(0, "project", project.name)
     return inventory, quantities, ctx, list(dict.fromkeys(substitutions))
+
+
+def _check_finite(inventory, project) -> None:
+    """Amounts must be finite: inputs at the edge of their ranges can still overflow."""
+    bad = ~np.isfinite(inventory[["amount", "amount_low", "amount_high"]].to_numpy()).all(axis=1)
+    if bad.any():
+        row = inventory[bad].iloc[0]
+        index = [s.name for s in project.services].index(row["service"])
+        raise ProjectError(f"the figures of {row['service']!r} / {row['component']} overflow "
+                           f"({float(row['amount'])!r} {row['flow']}); check the magnitudes "
+                           f"entered", path=f"services[{index}]", value=float(row["amount"]))
 
 
 def assess(project, factors=None, *, allocation: str | None = None) -> Assessment:
@@ -70,7 +86,8 @@ def assess(project, factors=None, *, allocation: str | None = None) -> Assessmen
         project=project, table=table, inventory=inventory, quantities=quantities,
         provenance=registry.provenance(used), warnings=tuple(dict.fromkeys(notes + warnings)),
         options={"allocation": ctx.allocation, "audience_country": ctx.audience_country,
-                 "hosting_country": ctx.hosting_country, "venue_country": ctx.venue_country,
+                 "hosting_country": ctx.hosting_country,
+                 "venue_country": ctx.venue_country or "audience country",
                  "period_years": ctx.years,
                  "period": "reporting period" if ctx.period_years is not None else
                  "one year (no reporting period given)"})

@@ -55,7 +55,8 @@ class Context:
     allocation: str = "use_time"
     audience_country: str = "FR"
     hosting_country: str = "FR"
-    venue_country: str = "FR"
+    #: The project's venue country; None: each service's audience country.
+    venue_country: str | None = None
     #: Length of the project's reporting period [year] (days / 365), None without one.
     period_years: float | None = None
 
@@ -69,7 +70,7 @@ class Context:
 
     def venue(self, service) -> str:
         """Where the venue's own equipment runs (on-site screens, cameras, headsets…)."""
-        return service.venue_country or self.venue_country
+        return service.venue_country or self.venue_country or self.audience(service)
 
     @property
     def years(self) -> float:

@@ -104,7 +104,12 @@ def _bits(unit: str) -> float:
 
 _NUMBER_UNIT = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d{1,3})?)\s*(.*?)\s*$")
 _UNIT_TEXT = re.compile(r"^[A-Za-zµ°_ ./*()·0-9^-]{0,40}$")
-_BIG_POWER = re.compile(r"(\*\*|\^)\s*(?![1-3](?![\d.]))")
+_SMALL_POWER = re.compile(r"(\*\*|\^)\s*[1-3](?![\d.])")
+#: After removing small powers: any power left, or a digit that is not part of a name
+#: (CO2e is fine, "W*3" or "3**3**3" is not).
+_LEFT_OVER = re.compile(r"\*\*|\^|(?<![A-Za-z])\d")
+#: A power raised again ("^3^3", "**3)**3"): pint evaluates the chain right to left.
+_CHAINED = re.compile(r"(\*\*|\^)\s*[\d.]+\s*\)*\s*(\*\*|\^)")
 
 
 def parse_quantity(text: str):
@@ -133,7 +138,8 @@ def check_unit(unit: str) -> str:
     Only letters, ``/``, ``*``, parentheses and powers up to 3 are accepted, so that no
     arithmetic expression from a user reaches pint's evaluator.
     """
-    if not isinstance(unit, str) or not _UNIT_TEXT.match(unit) or _BIG_POWER.search(unit):
+    if (not isinstance(unit, str) or not _UNIT_TEXT.match(unit)
+            or _CHAINED.search(unit) or _LEFT_OVER.search(_SMALL_POWER.sub("", unit))):
         raise UnitError(f"{unit!r} is not a unit this tool accepts (letters, '/', '*' and "
                         f"powers up to 3, e.g. 'kWh', 'GB', 'TB*year')")
     try:

@@ -76,3 +76,16 @@ def test_sample_readme_lists_every_sample():
     readme = (SAMPLES[0].parent / "README.md").read_text(encoding="utf-8")
     for sample in SAMPLES:
         assert f"[{sample.name}]({sample.name})" in readme
+
+
+def test_overflowing_inputs_name_the_service_and_json_stays_strict(tmp_path, capsys):
+    p = tmp_path / "huge.yaml"
+    p.write_text("name: P\nservices:\n  - name: v\n    kind: video_streaming\n"
+                 "    views: 1.0e+300\n    average_view_duration: 1.0e+300 min\n")
+    assert main(["assess", str(p), "--format", "json"]) == 2
+    assert "services[0]" in capsys.readouterr().err
+    # "not covered" indicators are null in strict JSON, never NaN
+    assert main(["assess", str(SAMPLES[0]), "--format", "json"]) == 0
+    text = capsys.readouterr().out
+    assert "NaN" not in text and "Infinity" not in text
+    json.loads(text, parse_constant=lambda c: pytest.fail(f"non-standard JSON {c}"))

@@ -215,3 +215,29 @@ def test_totals_in_requested_units(tiny):
     assert (t.loc["climate_change", "low"], t.loc["climate_change", "high"]) == \
         pytest.approx((0.6, 2.0))
     assert t.loc["climate_change", "unit"] == "tCO2e"
+
+
+def test_venue_defaults_to_each_services_audience(tiny):
+    from footprint.inventory import Context
+
+    class Svc:
+        audience_country, hosting_country, venue_country = "DE", None, None
+
+    ctx = Context(registry=tiny, audience_country="FR")
+    assert ctx.venue(Svc()) == "DE"  # the service's own audience, not the project's
+    assert Context(registry=tiny, venue_country="IT").venue(Svc()) == "IT"
+
+
+def test_a_code_with_factors_for_two_flows_is_refused(tmp_path):
+    import shutil
+
+    from footprint.factors import FactorRegistry, read_dataset
+    from tests.conftest import TINY
+
+    path = tmp_path / "tiny-2026"
+    shutil.copytree(TINY, path)
+    with open(path / "factors.csv", "a") as fh:
+        fh.write("electricity,IT,2024,use,climate_change,5,gCO2e/GB,4,6,triangular,"
+                 "estimate,t,\n")
+    with pytest.raises(footprint.DatasetError, match="one flow"):
+        FactorRegistry([read_dataset(path)])

@@ -265,4 +265,7 @@ def test_campaign_totals_unchanged_by_the_period(reg):
                                                                "end": "2025-03-31"}), reg)
     assert cc(quarter) == pytest.approx(cc(plain))
     q = quarter.quantities.set_index("quantity")
-    assert q.loc["reporting basis", "source"] == "totals over the period as entered"
+    # the figures cover the campaign's own horizon: its storage years here
+    assert q.loc["reporting basis", "source"] == \
+        "the campaign's own horizon (storage and viewing years)"
+    assert q.loc["reporting basis", "value"] == STORAGE["years"]

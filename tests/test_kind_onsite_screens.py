@@ -140,20 +140,21 @@ def test_several_venues_in_one_project(reg):
     assert by["Berlin"] == pytest.approx((240 + 6.36) * 0.4 + 40)
 
 
-#: 1 January to 14 March 2025: 73 days, 0.2 of a year.
+#: 1 January to 14 March 2025: 73 days, 73/365.25 = 0.19986 of a year (about a fifth).
 FIFTH = {"start": "2025-01-01", "end": "2025-03-14"}
+F = 73 / 365.25
 
 
 def test_reporting_period_scales_days_standby_and_manufacture(reg):
-    # Days open per year and the calendar share of the devices are per year: over 0.2 of
-    # a year the kiosks use 0.2 × 3,419.64 kWh and carry 0.2 × 6/7 of a kiosk.
+    # Days open per year and the calendar share of the devices are per year: over F (about
+    # a fifth) of a year the kiosks use F × 3,419.64 kWh and carry F × 6/7 of a kiosk.
     r = footprint.assess(project(KIOSKS, reporting_period=FIFTH), reg)
-    assert quantity(r, "hours on: kiosk") == pytest.approx(0.2 * 16_740)
-    assert quantity(r, "standby hours: kiosk") == pytest.approx(0.2 * 35_820)
-    assert quantity(r, "devices allocated: kiosk") == pytest.approx(0.2 * 6 / 7)
-    assert cc(r) == pytest.approx(0.2 * (170.982 + 300))
+    assert quantity(r, "hours on: kiosk") == pytest.approx(F * 16_740)
+    assert quantity(r, "standby hours: kiosk") == pytest.approx(F * 35_820)
+    assert quantity(r, "devices allocated: kiosk") == pytest.approx(F * 6 / 7)
+    assert cc(r) == pytest.approx(F * (170.982 + 300))
     q = r.quantities.set_index("quantity")
-    assert q.loc["reporting basis", "value"] == pytest.approx(0.2)
+    assert q.loc["reporting basis", "value"] == pytest.approx(F)
     assert q.loc["reporting basis", "source"] == "reporting period"
 
 

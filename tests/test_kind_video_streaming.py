@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import math
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -57,8 +59,11 @@ def test_hours_viewed_are_totals_unchanged_by_the_period(viewing):
     assert list(quarter.inventory["amount"]) == list(plain.inventory["amount"])
     q = quarter.quantities.set_index("quantity")
     assert q.loc["reporting basis", "source"] == "totals over the period as entered"
-    assert q.loc["reporting basis", "value"] == pytest.approx(90 / 365)
-    assert plain.quantities.set_index("quantity").loc["reporting basis", "value"] == 1
+    assert q.loc["reporting basis", "value"] == pytest.approx(90 / 365.25)
+    # without a period, totals cover whatever they cover: no year count is made up
+    basis = plain.quantities.set_index("quantity").loc["reporting basis"]
+    assert math.isnan(basis["value"])
+    assert basis["source"] == "totals as entered (no reporting period given)"
 
 
 def test_per_gb_hand_computed(viewing):

@@ -180,28 +180,29 @@ def test_validation_errors_name_the_path(service, path, words):
     assert words in str(err)
 
 
-#: 1 January to 14 March 2025: 73 days, 0.2 of a year.
+#: 1 January to 14 March 2025: 73 days, 73/365.25 = 0.19986 of a year (about a fifth).
 FIFTH = {"start": "2025-01-01", "end": "2025-03-14"}
+F = 73 / 365.25
 AT_HOME = {"name": "Home", "kind": "vr_experience", "setting": "at_home",
            "at_home": {"downloads": 1000, "download_size": "2 GB", "hours_per_download": 0.5}}
 
 
 def test_reporting_period_scales_onsite_not_at_home(reg):
-    # On site, days per year and updates per year are per year: 0.2 × (7.2 + 201.6 + 22.4)
-    # for the headsets (0.2 / 5 of each headset); at home, downloads are totals.
+    # On site, days per year and updates per year are per year: F × (7.2 + 201.6 + 22.4)
+    # for the headsets (F / 5 of each headset); at home, downloads are totals.
     block = {**HEADSETS, "content_updates": {"size": "10 GB", "updates_per_year": 5}}
     year = footprint.assess(project(onsite(**block), AT_HOME), reg)
     fifth = footprint.assess(project(onsite(**block), AT_HOME, reporting_period=FIFTH), reg)
-    assert fifth.by_service()["VR"] == pytest.approx(0.2 * year.by_service()["VR"])
+    assert fifth.by_service()["VR"] == pytest.approx(F * year.by_service()["VR"])
     assert fifth.by_service()["Home"] == pytest.approx(year.by_service()["Home"])
-    assert quantity(fifth, "headsets allocated (incl. spares)") == pytest.approx(0.2 * 2.8)
-    assert quantity(fifth, "visitor sessions") == pytest.approx(0.2 * 12 * 8 * 300)
-    assert quantity(fifth, "content downloaded") == pytest.approx(0.2 * 10 * 5 * 14)
+    assert quantity(fifth, "headsets allocated (incl. spares)") == pytest.approx(F * 2.8)
+    assert quantity(fifth, "visitor sessions") == pytest.approx(F * 12 * 8 * 300)
+    assert quantity(fifth, "content downloaded") == pytest.approx(F * 10 * 5 * 14)
     q = fifth.quantities
     basis = q[q["quantity"] == "reporting basis"].set_index("service")
     assert basis.loc["VR", "source"] == "reporting period"
     assert basis.loc["Home", "source"] == "totals over the period as entered"
-    assert basis["value"].tolist() == pytest.approx([0.2, 0.2])
+    assert basis["value"].tolist() == pytest.approx([F, F])
 
 
 def test_onsite_equipment_runs_in_the_venue_country(reg):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import math
+
 import pytest
 from pydantic import BaseModel
 
@@ -13,7 +15,8 @@ from footprint.archetypes import KINDS
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "sample_projects").glob("*.yaml"))
 SOURCES = {"reporting period", "one year (no reporting period given)",
-           "totals over the period as entered"}
+           "totals over the period as entered", "totals as entered (no reporting period given)",
+           "the campaign's own horizon (storage and viewing years)"}
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
@@ -24,8 +27,19 @@ def test_one_reporting_basis_per_service(path, bundled):
     assert sorted(basis["service"]) == sorted(s.name for s in project.services)
     assert set(basis["unit"]) == {"year"}
     assert set(basis["source"]) <= SOURCES
-    days = project.reporting_period.days if project.reporting_period else 365
-    assert basis["value"].tolist() == pytest.approx([days / 365] * len(basis))
+    period = project.reporting_period.days / 365.25 if project.reporting_period else None
+    for row in basis.itertuples():
+        if row.source.startswith("the campaign's own horizon"):
+            svc = next(s for s in project.services if s.name == row.service)
+            assert row.value == max(svc.storage.years,
+                                    (svc.dissemination.years or svc.storage.years)
+                                    if svc.dissemination else 0)
+        elif row.source == "totals as entered (no reporting period given)":
+            assert period is None and math.isnan(row.value)
+        elif row.source == "one year (no reporting period given)":
+            assert period is None and row.value == 1.0
+        else:
+            assert row.value == pytest.approx(period)
 
 
 def _models(model, seen=None):

@@ -53,3 +53,16 @@ def test_data_is_a_dimension_of_its_own():
     with pytest.raises(UnitError):
         conversion_factor("GB", "dimensionless")
     assert conversion_factor("Mbit/s", "GB/hour") == pytest.approx(0.45)
+
+
+@pytest.mark.parametrize("text", ["1 W*3**3**3**3", "1 W^3^3^3^3", "1 W**3**3**3",
+                                  "1 W*3", "1 kWh**99", "1 (W**3)**3**3"])
+def test_chained_or_numeric_powers_are_refused_at_once(text):
+    """pint would compute 3**(3**27) as an integer and never return."""
+    with pytest.raises(UnitError):
+        parse_quantity(text)
+
+
+def test_unit_names_with_digits_still_work():
+    assert parse_quantity("5 gCO2e/kWh").m_as("kgCO2e/kWh") == pytest.approx(0.005)
+    assert parse_quantity("2 m**3").m_as("L") == pytest.approx(2000)

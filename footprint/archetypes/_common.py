@@ -35,7 +35,9 @@ TOTAL = "Total over the reporting period, as entered (not scaled by its length).
 
 BASIS_SOURCES = {"period": "reporting period",
                  "one_year": "one year (no reporting period given)",
-                 "totals": "totals over the period as entered"}
+                 "totals": "totals over the period as entered",
+                 "totals_no_period": "totals as entered (no reporting period given)",
+                 "horizon": "the campaign's own horizon (storage and viewing years)"}
 
 
 def floats(values) -> np.ndarray:
@@ -43,26 +45,35 @@ def floats(values) -> np.ndarray:
     return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
 
 
-def reporting_basis(ctx, names, per_year: bool):
-    """The ``reporting basis`` quantity of each service: the years used [year].
+def reporting_basis(ctx, names, per_year: bool, horizon_years=None):
+    """The ``reporting basis`` quantity of each service: the years its figures cover.
 
     Parameters
     ----------
     ctx : Context
-        Its ``years`` (reporting period in years, 1 without one) is the value.
+        Its reporting period (``period_years``) and ``years``.
     names : array of str
         Service names.
     per_year : bool
-        True for kinds whose parameters are per year (multiplied by ``ctx.years``),
-        False for kinds whose parameters are totals over the period (value: the period
-        those totals are taken to cover).
+        True for kinds whose parameters are per year (multiplied by ``ctx.years``): the
+        value is ``ctx.years``. False for totals taken as entered: the reporting period,
+        or NaN when the project gives none (the totals cover whatever they cover).
+    horizon_years : array of float, optional
+        For kinds with a horizon of their own (a digitisation campaign's storage and
+        viewing years): that horizon, per service [year].
     """
-    if not per_year:
-        source = BASIS_SOURCES["totals"]
-    else:
-        source = BASIS_SOURCES["one_year" if ctx.period_years is None else "period"]
-    return quantities(np.asarray(names, dtype=object), "reporting basis", ctx.years, "year",
-                      source)
+    names = np.asarray(names, dtype=object)
+    if horizon_years is not None:
+        return quantities(names, "reporting basis", np.asarray(horizon_years, dtype=float),
+                          "year", BASIS_SOURCES["horizon"])
+    if per_year:
+        return quantities(names, "reporting basis", ctx.years, "year",
+                          BASIS_SOURCES["one_year" if ctx.period_years is None else "period"])
+    if ctx.period_years is None:
+        return quantities(names, "reporting basis", np.nan, "year",
+                          BASIS_SOURCES["totals_no_period"])
+    return quantities(names, "reporting basis", ctx.period_years, "year",
+                      BASIS_SOURCES["totals"])
 
 
 def check_devices(registry, entries: Iterable[tuple[str, str, tuple[str, ...]]]) -> None:

@@ -85,7 +85,9 @@ def inventory(services, paths, ctx):
     label = np.array([g.name or g.type for _, g in groups], dtype=object).astype(str)
     count = floats([g.count for _, g in groups])
     is3d = np.array([g.type == "object_3d" for _, g in groups], dtype=bool)
-    frames, qs = [], [reporting_basis(ctx, name, per_year=False)]
+    horizon = [max(s.storage.years, (s.dissemination.years or s.storage.years)
+                   if s.dissemination else 0) for s in services]
+    frames, qs = [], [reporting_basis(ctx, name, per_year=False, horizon_years=horizon)]
 
     # -- files ------------------------------------------------------------------------
     raw_mb = k.raster_mb(_default(groups, "width", "width"), _default(groups, "height", "height"),

@@ -183,6 +183,10 @@ class FactorRegistry:
         mult = pd.Series([conv[p][1] for p in pairs], index=factors.index, dtype=float)
         for col in ("value", "low", "high"):
             factors[f"{col}_canonical"] = factors[col] * mult
+        mixed = factors.groupby("code")["flow"].nunique()
+        if (mixed > 1).any():
+            raise DatasetError("a factor code must characterise one flow in every region and "
+                               "stage; mixed: " + ", ".join(mixed[mixed > 1].index[:10]))
         factors["unit_canonical"] = [f"{INDICATOR_UNITS[i]}/{FLOW_UNITS[f]}"
                                      for i, f in zip(factors["indicator"], factors["flow"])]
         # Latest year of each key is the one in force.
