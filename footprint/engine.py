@@ -28,7 +28,7 @@ def build_inventory(project, registry, *, allocation: str | None = None):
                   audience_country=project.audience_country,
                   hosting_country=project.hosting_country,
                   venue_country=project.venue_country,
-                  period_years=None if period is None else period.days / 365.25)
+                  period_years=None if period is None else period.years)
     groups: dict[str, list] = defaultdict(list)
     for i, svc in enumerate(project.services):
         groups[svc.kind].append((svc, f"services[{i}]"))

@@ -205,3 +205,14 @@ def test_arbitrary_text_never_crashes(text):
         parse_project(text)
     except ProjectError as exc:
         assert exc.path
+
+
+def test_reporting_period_in_calendar_years():
+    from footprint.schema import ReportingPeriod
+
+    assert ReportingPeriod(start="2025-01-01", end="2025-12-31").years == 1.0
+    assert ReportingPeriod(start="2024-01-01", end="2024-12-31").years == 1.0  # leap year
+    assert ReportingPeriod(start="2025-01-01", end="2025-03-31").years == pytest.approx(90 / 365)
+    # 1 Dec 2024 – 31 Jan 2025: 31/366 + 31/365
+    assert ReportingPeriod(start="2024-12-01", end="2025-01-31").years == \
+        pytest.approx(31 / 366 + 31 / 365)

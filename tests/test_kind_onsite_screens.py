@@ -140,9 +140,9 @@ def test_several_venues_in_one_project(reg):
     assert by["Berlin"] == pytest.approx((240 + 6.36) * 0.4 + 40)
 
 
-#: 1 January to 14 March 2025: 73 days, 73/365.25 = 0.19986 of a year (about a fifth).
+#: 1 January to 14 March 2025: 73 days, 73/365 = 0.2 of a year.
 FIFTH = {"start": "2025-01-01", "end": "2025-03-14"}
-F = 73 / 365.25
+F = 73 / 365
 
 
 def test_reporting_period_scales_days_standby_and_manufacture(reg):

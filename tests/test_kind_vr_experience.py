@@ -180,9 +180,9 @@ def test_validation_errors_name_the_path(service, path, words):
     assert words in str(err)
 
 
-#: 1 January to 14 March 2025: 73 days, 73/365.25 = 0.19986 of a year (about a fifth).
+#: 1 January to 14 March 2025: 73 days, 73/365 = 0.2 of a year.
 FIFTH = {"start": "2025-01-01", "end": "2025-03-14"}
-F = 73 / 365.25
+F = 73 / 365
 AT_HOME = {"name": "Home", "kind": "vr_experience", "setting": "at_home",
            "at_home": {"downloads": 1000, "download_size": "2 GB", "hours_per_download": 0.5}}
 

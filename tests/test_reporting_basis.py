@@ -27,7 +27,7 @@ def test_one_reporting_basis_per_service(path, bundled):
     assert sorted(basis["service"]) == sorted(s.name for s in project.services)
     assert set(basis["unit"]) == {"year"}
     assert set(basis["source"]) <= SOURCES
-    period = project.reporting_period.days / 365.25 if project.reporting_period else None
+    period = project.reporting_period.years if project.reporting_period else None
     for row in basis.itertuples():
         if row.source.startswith("the campaign's own horizon"):
             svc = next(s for s in project.services if s.name == row.service)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import Annotated, Literal, Union
 
@@ -30,6 +31,18 @@ class ReportingPeriod(Model):
     def days(self) -> int:
         """Length of the period in days, both ends included."""
         return (self.end - self.start).days + 1
+
+    @property
+    def years(self) -> float:
+        """Length of the period in calendar years: each day counts 1/365 of its year, or
+        1/366 in a leap year, so a calendar year is exactly 1 and 2025's first quarter
+        is 90/365."""
+        total = 0.0
+        for year in range(self.start.year, self.end.year + 1):
+            first = max(self.start, dt.date(year, 1, 1))
+            last = min(self.end, dt.date(year, 12, 31))
+            total += ((last - first).days + 1) / (366 if calendar.isleap(year) else 365)
+        return total
 
     @model_validator(mode="after")
     def _ordered(self):
