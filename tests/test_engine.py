@@ -8,6 +8,7 @@ import pytest
 
 import footprint
 from footprint import parse_project
+from tests.helpers import cc
 
 
 def project(*activities, tier="user_devices", audience="FR", hosting="FR", allocation=None,
@@ -20,10 +21,6 @@ def project(*activities, tier="user_devices", audience="FR", hosting="FR", alloc
     if fu:
         data["functional_unit"] = fu
     return parse_project(data)
-
-
-def cc(result):
-    return result.total("climate_change").m_as("kgCO2e")
 
 
 def test_device_allocation_use_time(tiny):

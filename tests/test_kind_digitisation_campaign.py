@@ -10,6 +10,7 @@ import pytest
 import footprint
 from footprint import ProjectError, parse_project
 from footprint.archetypes import _digitisation_kernels as k
+from tests.helpers import cc, quantity
 
 from .venue_factors import venue_registry
 
@@ -25,15 +26,6 @@ def project(service, allocation=None, **fields):
     if allocation:
         data["options"] = {"allocation": allocation}
     return parse_project(data)
-
-
-def cc(result):
-    return result.total("climate_change").m_as("kgCO2e")
-
-
-def quantity(result, name):
-    q = result.quantities
-    return float(q.loc[q["quantity"] == name, "value"].sum())
 
 
 def impact(result, component=None, factor=None):

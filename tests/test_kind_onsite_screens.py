@@ -7,6 +7,7 @@ import pytest
 
 import footprint
 from footprint import ProjectError, parse_project
+from tests.helpers import cc, quantity
 
 from .venue_factors import venue_registry
 
@@ -23,15 +24,6 @@ def project(*equipment, days=310, allocation=None, **fields):
     if allocation:
         data["options"] = {"allocation": allocation}
     return parse_project(data)
-
-
-def cc(result):
-    return result.total("climate_change").m_as("kgCO2e")
-
-
-def quantity(result, name):
-    q = result.quantities
-    return float(q.loc[q["quantity"] == name, "value"].sum())
 
 
 KIOSKS = {"device": "kiosk", "count": 6, "hours_per_day": 9}

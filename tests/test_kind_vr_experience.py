@@ -7,6 +7,7 @@ import pytest
 
 import footprint
 from footprint import ProjectError, parse_project
+from tests.helpers import cc, quantity
 
 from .venue_factors import venue_registry
 
@@ -30,15 +31,6 @@ def onsite(**block):
 HEADSETS = {"days_per_year": 300, "daily_operating_hours": 6,
             "headsets": {"count": 12, "spare": 2, "sessions_per_day": 8,
                          "session_minutes": 30}}
-
-
-def cc(result):
-    return result.total("climate_change").m_as("kgCO2e")
-
-
-def quantity(result, name):
-    q = result.quantities
-    return float(q.loc[q["quantity"] == name, "value"].sum())
 
 
 def test_standalone_headsets_venue_allocation(reg):

@@ -12,6 +12,7 @@ import pytest
 import footprint
 from footprint import parse_project
 from footprint.methods import ecoindex, swd
+from tests.helpers import cc
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = Path(__file__).resolve().parent / "data" / "tiny-2026"
@@ -73,10 +74,6 @@ def project(*services, allocation=None, period=None):
     if period:
         data["reporting_period"] = period
     return parse_project(data)
-
-
-def cc(result):
-    return result.total("climate_change").m_as("kgCO2e")
 
 
 def qty(result, quantity, service="Site"):
