@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from footprint import cli
+from footprint.cli import web as cli
 from footprint.cli import main
 from footprint.methods import ecoindex, swd
 

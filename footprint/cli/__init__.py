@@ -1,0 +1,58 @@
+"""Command line: ``footprint assess|factors|web|schema …``.
+
+Each sub-command lives in its own module with a ``register(subparsers)`` function; add a
+module and name it in :data:`COMMANDS`. Bad input exits with status 2 and a message naming
+the field; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Sequence
+
+from ..errors import FootprintError
+
+__all__ = ["main", "COMMANDS"]
+
+#: sub-command modules of this package, in the order ``footprint --help`` lists them
+COMMANDS = ("assess", "factors", "web")
+
+
+def _cmd_schema(args) -> int:
+    from ..schema import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    from .. import __version__
+
+    p = argparse.ArgumentParser(prog="footprint", description="Environmental footprint of "
+                                "digital cultural services.")
+    p.add_argument("--version", action="version", version=f"footprint {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    for name in COMMANDS:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    s = sub.add_parser("schema", help="print the JSON Schema of project files")
+    s.set_defaults(func=_cmd_schema)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``footprint`` console script; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except FootprintError as exc:
+        print(f"footprint: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. piped into `head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""``footprint assess``: totals, stage × tier, services and published web methods."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from ._format import fmt
+
+
+def register(sub) -> None:
+    a = sub.add_parser("assess", help="assess a project file (YAML or JSON)")
+    a.add_argument("project", help="project file (.yaml, .yml or .json)")
+    a.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                   help="table (readable), json (with units and provenance) or csv (the "
+                   "traceable table, one row per activity × stage × indicator)")
+    a.add_argument("--allocation", choices=("use_time", "calendar_time"), default=None,
+                   help="device manufacture allocation (default: the project's option)")
+    a.set_defaults(func=_cmd_assess)
+
+
+def _registry():
+    from ..factors import default_registry
+
+    return default_registry()
+
+
+def _cmd_assess(args) -> int:
+    import pandas as pd
+
+    from ..engine import assess
+    from ..files import read_project
+
+    project = read_project(args.project)
+    result = assess(project, _registry(), allocation=args.allocation)
+    out = sys.stdout
+    if args.format == "json":
+        json.dump(result.to_dict(), out, ensure_ascii=False, indent=2, default=str,
+                  allow_nan=False)
+        out.write("\n")
+        return 0
+    if args.format == "csv":
+        from ..export import to_csv
+
+        out.write(to_csv(result.table.drop(columns="factor_idx")))
+        return 0
+    out.write(f"{project.name}" + (f" — {project.organisation}" if project.organisation else "")
+              + f"\nallocation of device manufacture: {result.options['allocation']}\n\n")
+    totals = result.totals()
+    table = pd.DataFrame({
+        "indicator": totals["indicator"], "total": totals["total"].map(fmt),
+        "range (all factors low–high)": [f"{fmt(lo)} – {fmt(hi)}" for lo, hi in
+                                         zip(totals["low"], totals["high"])],
+        "unit": totals["unit"],
+        "parts not covered": totals["rows_not_covered"]})
+    out.write(table.to_string(index=False) + "\n")
+    out.write(f"\nelectricity used: {fmt(result.electricity().magnitude)} kWh\n")
+    fu = project.functional_unit
+    if fu is not None:
+        per = result.per_functional_unit()
+        unit = "kgCO2e" if per.m_as("gCO2e") >= 1000 else "gCO2e"
+        out.write(f"per {fu.name}: {fmt(per.m_as(unit))} {unit} ({fmt(fu.quantity)} "
+                  f"{fu.name})\n")
+    out.write("\nclimate change by stage and tier [kgCO2e]:\n")
+    out.write(result.breakdown(("stage", "tier")).map(fmt).to_string() + "\n")
+    out.write("\nby service [kgCO2e]:\n")
+    out.write(result.by_service().map(fmt).to_string() + "\n")
+    _write_methods(out, result)
+    for w in result.warnings:
+        out.write(f"note: {w}\n")
+    out.write("\ndata: " + "; ".join(result.provenance["attribution"]) + "\n")
+    return 0
+
+
+_METHOD_LABELS = {"swd_v4": "Sustainable Web Design v4", "swd_v3": "Sustainable Web Design v3",
+                  "ecoindex": "Ecoindex"}
+
+
+def _write_methods(out, result) -> None:
+    """Quantities ``method.*`` (published methods, not in the totals) beside our figure."""
+    import pandas as pd
+
+    q = result.quantities
+    m = q[q["quantity"].str.startswith("method.")]
+    if m.empty:
+        return
+    by_service = result.by_service()
+    lines = []
+    for service, group in m.groupby("service", sort=False):
+        ours = float(by_service.get(service, float("nan")))
+        lines.append((service, "footprint (French-calibrated, in the totals)", ours,
+                      "kgCO2e"))
+        visits = q[(q["service"] == service) & (q["quantity"] == "visits")]["value"]
+        if len(visits) and visits.iloc[0] > 0:
+            lines.append((service, "footprint (French-calibrated) per visit",
+                          ours * 1000.0 / visits.iloc[0], "gCO2e/visit"))
+        for _, row in group.iterrows():
+            method, _, per = row["quantity"].removeprefix("method.").partition(".")
+            label = _METHOD_LABELS.get(method, method) + (f" {per.replace('_', ' ')}"
+                                                          if per else "")
+            lines.append((service, label, row["value"], row["unit"]))
+    table = pd.DataFrame(lines, columns=["service", "method", "value", "unit"])
+    table["value"] = table["value"].map(fmt)
+    out.write("\nother published methods (for comparison, not in the totals):\n")
+    out.write(table.to_string(index=False) + "\n")
+    if m["quantity"].str.startswith("method.ecoindex").any():
+        from ..methods.ecoindex import ATTRIBUTION
+
+        out.write(f"Ecoindex figures: {ATTRIBUTION}\n")
+
+
