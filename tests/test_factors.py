@@ -115,6 +115,8 @@ def edit(path, name, fn):
     ("factors.csv", lambda d: d.loc.__setitem__((0, "low"), 0.06), "does not contain"),
     ("factors.csv", lambda d: d.loc.__setitem__((0, "stage"), "cradle"), "stage"),
     ("factors.csv", lambda d: d.loc.__setitem__((0, "quality"), "great"), "quality"),
+    ("factors.csv", lambda d: d.loc.__setitem__((0, "year"), 24), "not a year"),
+    ("parameters.csv", lambda d: d.loc.__setitem__((0, "quality"), "press"), "quality"),
     ("parameters.csv", lambda d: d.loc.__setitem__((0, "distribution"), "normalish"),
      "distribution"),
 ])
@@ -123,6 +125,51 @@ def test_invalid_data_is_refused(tmp_path, name, change, message):
     edit(path, name, change)
     with pytest.raises(DatasetError, match=message):
         FactorRegistry([read_dataset(path)])
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ('licence_url: "https://creativecommons.org/publicdomain/zero/1.0/"\n', "",
+     "lacks 'licence_url'"),
+    ("https://creativecommons.org/publicdomain/zero/1.0/", "http://example.invalid/licence",
+     "neither an https URL"),
+    ("licence_status: verified", "licence_status: probably", "licence_status"),
+    ("licence_status: verified\n", "", "lacks 'licence_status'"),
+])
+def test_licence_must_point_to_its_source_and_say_if_checked(tmp_path, old, new, message):
+    path = copy_tiny(tmp_path)
+    meta = path / "metadata.yaml"
+    assert old in meta.read_text()
+    meta.write_text(meta.read_text().replace(old, new))
+    with pytest.raises(DatasetError, match=message):
+        FactorRegistry([read_dataset(path)])
+
+
+def test_quality_labels_tell_press_figures_from_published_ones(bundled):
+    p = bundled.parameters.reset_index()
+    # Arcep's 9.9 W box and 1.46 PUE, CNC's projector powers and Uptime's 1.56 were read
+    # through press or secondary coverage (review-2026-12 D11): not "published".
+    for code, region in (("network.box.power", "GLO"), ("dc.pue", "FR"), ("dc.pue", "GLO"),
+                         ("device.cinema_projector_laser.power", "GLO")):
+        row = p[(p["code"] == code) & (p["region"] == region)].iloc[0]
+        assert row["quality"] == "press-reported", (code, region)
+    assert set(bundled.factors["quality"]) | set(p["quality"]) <= {
+        "published", "press-reported", "derived", "estimate"}
+
+
+def test_ember_rows_carry_their_own_data_year(bundled):
+    """Years from CO2.js v0.19.0 data/output/average-intensities.json ('year' per key)."""
+    f = bundled.factors.query("code == 'electricity' and dataset == 'ember-electricity-2024'")
+    years = f.set_index("region")["year"]
+    assert years["SN"] == 2023 and years["CI"] == 2023 and years["DE"] == 2024
+
+
+def test_europe_is_called_europe_and_resolves_after_eu27(bundled):
+    """Boavizta's 'EEE' zone is Europe, not the EU-27: region EUR, used for a European
+    country (EU member or not) that has no value of its own, before the world value."""
+    assert "EU27" not in set(bundled.factors.query("dataset == 'boavizta-api-2.5.0'")["region"])
+    assert bundled.resolve_region("electricity", "RS", indicator="abiotic_depletion") == "EUR"
+    assert bundled.resolve_region("electricity", "GR", indicator="abiotic_depletion") == "EUR"
+    assert bundled.resolve_region("electricity", "AR", indicator="abiotic_depletion") == "GLO"
 
 
 def test_duplicate_keys_across_datasets_are_refused(tmp_path):

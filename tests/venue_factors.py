@@ -14,6 +14,8 @@ edition: "2026"
 retrieved: 2026-11-25
 url: https://example.invalid/venue
 licence: CC0-1.0
+licence_url: "https://creativecommons.org/publicdomain/zero/1.0/"
+licence_status: verified
 attribution: Test data of the footprint project.
 duties: none
 sources:

@@ -20,10 +20,21 @@ def _registry():
 
 
 def _cmd_factors(args) -> int:
+    import pandas as pd
+
+    from ..factors.registry import QUALITIES
+
     reg = _registry()
     if args.action == "validate":
         n = len(reg.factors)
-        print(f"{len(reg.datasets)} datasets, {n} factors, {len(reg.parameters)} parameters: valid")
+        print(f"{len(reg.datasets)} datasets, {n} factors, {len(reg.parameters)} parameters: valid "
+              f"(quality labels, years, ranges, units, sources and licence URLs checked)")
+        rows = pd.concat([reg.factors[["quality"]], reg.parameters[["quality"]]])
+        counts = rows["quality"].value_counts()
+        print("quality: " + ", ".join(f"{q} {counts.get(q, 0)}" for q in QUALITIES))
+        for ds in reg.datasets.values():
+            if ds.metadata.get("licence_status") != "verified":
+                print(f"licence not verified at its source: {ds.id} ({ds.metadata['licence_url']})")
         return 0
     if args.action == "list":
         cols = ["code", "region", "stage", "indicator", "value", "unit", "quality", "dataset"]

@@ -8,7 +8,8 @@ converted once to canonical units, so the engine works on plain floats:
   (``kgCO2e/kWh``, ``kgCO2e/GB``, ``kgCO2e/device``…);
 - ``parameters``: activity parameters, converted on request.
 
-Regions resolve from a country to ``EU27`` (for EU members) to ``GLO``; every such
+Regions resolve from a country to ``EU27`` (for EU members), to ``EUR`` (geographic Europe,
+for European countries) and to ``GLO``; every such
 substitution is returned to the caller so that it can be reported, never silent.
 """
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["Dataset", "FactorRegistry", "read_dataset", "default_registry", "EU27",
-           "recording_substitutions"]
+           "EUROPE", "QUALITIES", "recording_substitutions"]
 
 #: Parameter regions substituted during the current assessment (see
 #: :func:`recording_substitutions`); None outside one.
@@ -49,15 +50,26 @@ def recording_substitutions():
 
 EU27 = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR IE IT LV LT LU MT NL PL PT RO SK SI ES SE"
                  .split())
+#: Geographic Europe (region ``EUR``, e.g. Boavizta's "EEE" zone): the EU-27 and the other
+#: European countries; used after EU27 and before GLO for these countries.
+EUROPE = EU27 | frozenset("AD AL BA BY CH FO GB GG GI IM IS JE LI MC MD ME MK NO RS SM UA VA"
+                          .split())
 STAGES = ("manufacturing", "distribution", "use", "end_of_life")
 DISTRIBUTIONS = ("triangular", "uniform", "lognormal")
-QUALITIES = ("published", "derived", "estimate")
+#: ``published``: a source's own number (maybe unit-converted); ``press-reported``: a
+#: source's number read through press or secondary coverage, the source itself not
+#: retrieved; ``derived``: computed here from sourced numbers (arithmetic in ``note``);
+#: ``estimate``: a labelled guess from sourced parts (arithmetic and assumptions in ``note``).
+QUALITIES = ("published", "press-reported", "derived", "estimate")
+LICENCE_STATUSES = ("verified", "unverified")
+#: Plausible data years of a factor or parameter row.
+YEARS = (1990, 2100)
 FACTOR_COLUMNS = ("code", "region", "year", "stage", "indicator", "value", "unit", "low", "high",
                   "distribution", "quality", "source_ref", "note")
 PARAMETER_COLUMNS = ("code", "region", "year", "value", "unit", "low", "high", "distribution",
                      "quality", "source_ref", "note")
 METADATA_KEYS = ("id", "title", "publisher", "edition", "retrieved", "url", "licence",
-                 "attribution", "sources")
+                 "licence_url", "licence_status", "attribution", "sources")
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,7 @@ class Dataset:
     def problems(self) -> list[str]:
         """Integrity problems of this dataset alone (empty when valid)."""
         out = [f"{self.id}: metadata lacks {k!r}" for k in METADATA_KEYS if not self.metadata.get(k)]
+        out += _licence_problems(self.id, self.metadata)
         sources = self.metadata.get("sources") or {}
         for name, table, cols in (("factors.csv", self.factors, FACTOR_COLUMNS),
                                   ("parameters.csv", self.parameters, PARAMETER_COLUMNS)):
@@ -90,6 +103,8 @@ class Dataset:
                     out.append(f"{where}: distribution {row.distribution!r} not in {DISTRIBUTIONS}")
                 if row.quality not in QUALITIES:
                     out.append(f"{where}: quality {row.quality!r} not in {QUALITIES}")
+                if not _is_year(row.year):
+                    out.append(f"{where}: year {row.year!r} is not a year in {YEARS[0]}-{YEARS[1]}")
                 if name == "factors.csv":
                     if row.stage not in STAGES:
                         out.append(f"{where}: stage {row.stage!r} not in {STAGES}")
@@ -106,6 +121,28 @@ class Dataset:
                     except UnitError as exc:
                         out.append(f"{where}: {exc}")
         return out
+
+
+def _is_year(value: Any) -> bool:
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return False
+    return year == value and YEARS[0] <= year <= YEARS[1]
+
+
+def _licence_problems(dataset_id: str, metadata: dict[str, Any]) -> list[str]:
+    """The licence must point somewhere (an https URL, or this package's own folder for our
+    own data) and say whether it was checked at that source."""
+    out = []
+    url = metadata.get("licence_url")
+    if url and not (str(url).startswith("https://") or str(url).startswith("emission_factors/")):
+        out.append(f"{dataset_id}: licence_url {url!r} is neither an https URL nor a path "
+                   f"inside emission_factors/")
+    status = metadata.get("licence_status")
+    if status and status not in LICENCE_STATUSES:
+        out.append(f"{dataset_id}: licence_status {status!r} not in {LICENCE_STATUSES}")
+    return out
 
 
 def read_dataset(path: str | Path) -> Dataset:
@@ -238,7 +275,8 @@ class FactorRegistry:
             pool = self._param_regions if parameter else self._regions
             raise UnknownFactorError(code, matches=close_matches(code, pool),
                                      what="parameter" if parameter else "factor")
-        for candidate in (region, "EU27" if region in EU27 else None, "GLO"):
+        for candidate in (region, "EU27" if region in EU27 else None,
+                          "EUR" if region in EUROPE else None, "GLO"):
             if candidate in known:
                 log = _SUBSTITUTIONS.get()
                 if parameter and log is not None and candidate != region and \
@@ -289,7 +327,8 @@ class FactorRegistry:
         import pandas as pd
 
         ids = dataset_ids if dataset_ids is not None else list(self.datasets)
-        keys = ("title", "publisher", "edition", "retrieved", "url", "licence", "attribution")
+        keys = ("title", "publisher", "edition", "retrieved", "url", "licence", "licence_url",
+                "licence_status", "attribution")
         return pd.DataFrame([{"dataset": i, **{k: str(self.datasets[i].metadata.get(k, ""))
                                                for k in keys}} for i in ids])
 
