@@ -27,7 +27,7 @@ __all__ = ["characterise", "RESULT_COLUMNS"]
 RESULT_COLUMNS = ("service", "component", "tier", "stage", "indicator", "flow", "amount",
                   "amount_unit", "factor_code", "region", "factor_region", "factor_value",
                   "factor_unit", "factor_quality", "dataset", "source_ref", "impact",
-                  "impact_unit", "impact_low", "impact_high", "factor_idx")
+                  "impact_unit", "impact_low", "impact_high", "factor_idx", "basis")
 
 _FACTOR_FIELDS = ["code", "region", "stage", "indicator", "value_canonical", "low_canonical",
                   "high_canonical", "unit_canonical", "quality", "dataset", "source_ref"]

@@ -17,6 +17,8 @@ amount_high    closed models); equal to ``amount`` otherwise
 factor_code    code of the factors that characterise it
 region         where the flow happens (country code, ``EU27`` or ``GLO``)
 electricity_kwh  final electricity of the activity [kWh] (0 for embodied shares)
+basis          ``modelled`` (from parameters and factors) or ``measured`` (the ``measured``
+               kind; ``measured (estimate)`` when the meter only had a power model)
 ============== ==========================================================================
 
 A second table, *quantities*, holds the intermediate figures a user checks (GB moved,
@@ -41,7 +43,7 @@ __all__ = ["COLUMNS", "QUANTITY_COLUMNS", "Context", "rows", "device_time", "qua
            "concat", "device_share", "parameter_vector", "resolve", "transfer"]
 
 COLUMNS = ("service", "component", "tier", "flow", "amount", "amount_low", "amount_high",
-           "factor_code", "region", "electricity_kwh")
+           "factor_code", "region", "electricity_kwh", "basis")
 QUANTITY_COLUMNS = ("service", "quantity", "value", "unit", "source")
 ALLOCATIONS = ("use_time", "calendar_time")
 HOURS_PER_YEAR = 365.0 * 24.0
@@ -86,8 +88,8 @@ def rows(**columns) -> "pd.DataFrame":
     n = max((np.size(v) for v in columns.values() if not np.isscalar(v)), default=1)
     columns.setdefault("amount_low", columns.get("amount", 0.0))
     columns.setdefault("amount_high", columns.get("amount", 0.0))
-    data = {c: np.broadcast_to(columns.get(c, 0.0 if c == "electricity_kwh" else ""), (n,))
-            for c in COLUMNS}
+    defaults = {"electricity_kwh": 0.0, "basis": "modelled"}
+    data = {c: np.broadcast_to(columns.get(c, defaults.get(c, "")), (n,)) for c in COLUMNS}
     df = pd.DataFrame(data)
     for c in ("amount", "amount_low", "amount_high", "electricity_kwh"):
         df[c] = df[c].astype(float)
