@@ -27,7 +27,7 @@ from pydantic import Field, field_validator, model_validator
 from ..errors import ProjectError, UnknownFactorError, UnitError
 from ..inventory import concat, device_time, rows
 from ..schema.base import Model, Region, ServiceBase, Tier
-from ..units import FLOW_UNITS, check_unit, conversion_factor, parse_quantity
+from ..units import FLOW_UNITS, check_unit, compact_unit, conversion_factor, split_quantity
 from ._common import TOTAL, reporting_basis
 
 KIND = "custom"
@@ -53,12 +53,12 @@ class Activity(Model):
                 raise ValueError("give the unit either in 'amount' ('12 kWh') or in 'unit', "
                                  "not both")
             try:
-                q = parse_quantity(data["amount"])
+                number, unit = split_quantity(data["amount"])
             except UnitError as exc:
                 raise ValueError(f"amount: {exc}") from None
-            if not hasattr(q, "units"):
+            if unit is None:
                 raise ValueError(f"amount {data['amount']!r} has no unit")
-            data = {**data, "amount": float(q.magnitude), "unit": f"{q.units:~C}"}
+            data = {**data, "amount": number, "unit": compact_unit(unit)}
         return data
 
     @field_validator("unit")

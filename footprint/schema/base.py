@@ -52,19 +52,17 @@ def _to_unit(unit: str, value: Any) -> float:
     if isinstance(value, int | float):
         number = float(value)
     elif isinstance(value, str):
-        from ..units import parse_quantity
+        from ..units import format_unit, split_quantity
 
         try:
-            q = parse_quantity(value)
+            number, text_unit = split_quantity(value)
         except UnitError as exc:
             raise ValueError(f"{exc}; write a number in {unit} or e.g. '3 {unit}'") from None
-        if not hasattr(q, "units"):
-            number = float(q)
-        else:
+        if text_unit is not None:
             try:
-                number = float(q.magnitude) * conversion_factor(str(q.units), unit)
+                number *= conversion_factor(text_unit, unit)
             except UnitError:
-                raise ValueError(f"unit {format(q.units, '~P')!r} is not a {unit}-like unit "
+                raise ValueError(f"unit {format_unit(text_unit)!r} is not a {unit}-like unit "
                                  f"(expected something convertible to {unit})") from None
     else:
         raise ValueError(f"expected a number in {unit} or a string such as '3 {unit}'")
