@@ -16,6 +16,7 @@ ISO 14044:2006, §4.4 (life-cycle impact assessment: classification, characteris
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .errors import UnitError
@@ -33,20 +34,47 @@ _FACTOR_FIELDS = ["code", "region", "stage", "indicator", "value_canonical", "lo
                   "high_canonical", "unit_canonical", "quality", "dataset", "source_ref"]
 
 
-def _resolve_keys(inventory: pd.DataFrame, registry, indicators) -> tuple[pd.DataFrame, list[str]]:
-    """For each distinct (code, region) and indicator, the region whose factor applies."""
-    keys = inventory[["factor_code", "region"]].drop_duplicates()
-    records, warnings = [], []
-    for code, region in keys.itertuples(index=False):  # one per distinct (code, region)
+def _entries(pairs: pd.DataFrame, registry, indicators) -> tuple[dict, list[str]]:
+    """The factor rows that characterise each distinct (code, region) pair.
+
+    For every pair and indicator: the registry rows (one per stage) of the region whose
+    factor applies (country, else EU27, else world), or one *not covered* entry
+    (``factor_idx`` -1, the code's first stage) when no region has one. Returns flat arrays
+    (``pair`` offsets into them) and the substitution warnings. One Python step per
+    distinct pair and indicator, never per inventory row.
+    """
+    f = registry.factors
+    rows_of = f.groupby(["code", "region", "indicator"], sort=False).indices
+    stages = f["stage"].to_numpy(dtype=object)
+    first_stage = f.groupby("code", sort=False)["stage"].first().to_dict()
+    idx, ind, used_region, stage, counts, warnings = [], [], [], [], [], []
+    for code, region in pairs.itertuples(index=False):  # one per distinct (code, region)
         registry.flow(code)  # unknown code: UnknownFactorError with close matches
+        n = 0
         for indicator in indicators:
             used = registry.resolve_region(code, region, indicator=indicator)
-            records.append((code, region, indicator, used))
             if used is not None and used != region and registry.is_regional(code):
                 warnings.append(f"{code}: no {indicator} factor for region {region}; "
                                 f"the {used} value is used")
-    return pd.DataFrame(records, columns=["factor_code", "region", "indicator",
-                                          "factor_region"]), warnings
+            found = rows_of.get((code, used, indicator), ()) if used is not None else ()
+            if len(found):
+                idx.extend(found)
+                stage.extend(stages[found])
+            else:
+                idx.append(-1)
+                stage.append(first_stage.get(code))
+            k = max(len(found), 1)
+            ind.extend([indicator] * k)
+            used_region.extend([used] * k)
+            n += k
+        counts.append(n)
+    counts = np.asarray(counts, dtype=np.int64)
+    return {"factor_idx": np.asarray(idx, dtype=np.int64),
+            "indicator": np.asarray(ind, dtype=object),
+            "factor_region": np.asarray(used_region, dtype=object),
+            "stage": np.asarray(stage, dtype=object),
+            "impact_unit": np.asarray([INDICATOR_UNITS[i] for i in ind], dtype=object),
+            "count": counts, "offset": np.cumsum(counts) - counts}, warnings
 
 
 def _check_flows(inventory: pd.DataFrame, registry) -> None:
@@ -86,29 +114,50 @@ def characterise(inventory: pd.DataFrame, registry,
     """
     if inventory.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in RESULT_COLUMNS}), []
-    keys, warnings = _resolve_keys(inventory, registry, indicators)
+    key_columns = ["factor_code", "region"]
+    pair_of_row = inventory.groupby(key_columns, sort=False).ngroup().to_numpy()
+    pairs = inventory[key_columns].drop_duplicates()  # same order as ngroup(sort=False)
+    entries, warnings = _entries(pairs, registry, indicators)
     _check_flows(inventory, registry)
-    factors = registry.factors.reset_index(names="factor_idx")[["factor_idx"] + _FACTOR_FIELDS]
-    factors = factors.rename(columns={"code": "factor_code", "region": "factor_region"})
-    inv = inventory.merge(keys, on=["factor_code", "region"], how="left", sort=False)
-    table = inv.merge(factors, on=["factor_code", "factor_region", "indicator"], how="left",
-                      sort=False)
-    # not covered: no factor for that indicator in any applicable region
-    missing = table["factor_idx"].isna()
-    if missing.any():
-        first_stage = registry.factors.groupby("code")["stage"].first()
-        table.loc[missing, "stage"] = table.loc[missing, "factor_code"].map(first_stage)
-        table.loc[missing, "factor_idx"] = -1
-        table.loc[missing, ["quality", "dataset", "source_ref", "unit_canonical"]] = ""
-    table["factor_idx"] = table["factor_idx"].astype(int)
-    amount = table["amount"].to_numpy(dtype=float)
-    table["impact"] = amount * table["value_canonical"].to_numpy(dtype=float)
-    table["impact_low"] = (table["amount_low"].to_numpy(dtype=float)
-                           * table["low_canonical"].to_numpy(dtype=float))
-    table["impact_high"] = (table["amount_high"].to_numpy(dtype=float)
-                            * table["high_canonical"].to_numpy(dtype=float))
-    table["impact_unit"] = table["indicator"].map(INDICATOR_UNITS)
-    table["amount_unit"] = table["flow"].map(FLOW_UNITS)
-    table = table.rename(columns={"value_canonical": "factor_value", "unit_canonical": "factor_unit",
-                                  "quality": "factor_quality"})
-    return table[list(RESULT_COLUMNS)], warnings
+    # expand: inventory row i gets the entries of its pair, in order
+    counts = entries["count"][pair_of_row]
+    row = np.repeat(np.arange(len(inventory)), counts)
+    first = np.cumsum(counts) - counts
+    entry = np.repeat(entries["offset"][pair_of_row] - first, counts) + np.arange(len(row))
+    factor_idx = entries["factor_idx"][entry]
+    # factor columns taken by index; index -1 (not covered) lands on an appended blank row
+    f = registry.factors
+    pick = np.where(factor_idx < 0, len(f), factor_idx)
+
+    def factor_column(name, blank, dtype):
+        values = f[name].to_numpy(dtype=dtype)
+        return np.append(values, np.asarray([blank], dtype=dtype))[pick]
+
+    def inventory_column(name, dtype=object):
+        return inventory[name].to_numpy(dtype=dtype)[row]
+
+    amount = inventory_column("amount", float)
+    value = factor_column("value_canonical", np.nan, float)
+    indicator = entries["indicator"][entry]
+    flow = inventory_column("flow")
+    columns = {
+        "service": inventory_column("service"), "component": inventory_column("component"),
+        "tier": inventory_column("tier"), "stage": entries["stage"][entry],
+        "indicator": indicator, "flow": flow, "amount": amount,
+        "amount_unit": inventory["flow"].map(FLOW_UNITS).to_numpy(dtype=object)[row],
+        "factor_code": inventory_column("factor_code"), "region": inventory_column("region"),
+        "factor_region": entries["factor_region"][entry], "factor_value": value,
+        "factor_unit": factor_column("unit_canonical", "", object),
+        "factor_quality": factor_column("quality", "", object),
+        "dataset": factor_column("dataset", "", object),
+        "source_ref": factor_column("source_ref", "", object),
+        "impact": amount * value,
+        "impact_unit": entries["impact_unit"][entry],
+        "impact_low": inventory_column("amount_low", float)
+        * factor_column("low_canonical", np.nan, float),
+        "impact_high": inventory_column("amount_high", float)
+        * factor_column("high_canonical", np.nan, float),
+        "factor_idx": factor_idx, "basis": inventory_column("basis"),
+    }
+    return pd.DataFrame({c: pd.Series(columns[c], dtype=columns[c].dtype)
+                         for c in RESULT_COLUMNS}, copy=False), warnings

@@ -89,11 +89,22 @@ def rows(**columns) -> "pd.DataFrame":
     columns.setdefault("amount_low", columns.get("amount", 0.0))
     columns.setdefault("amount_high", columns.get("amount", 0.0))
     defaults = {"electricity_kwh": 0.0, "basis": "modelled"}
-    data = {c: np.broadcast_to(columns.get(c, defaults.get(c, "")), (n,)) for c in COLUMNS}
-    df = pd.DataFrame(data)
-    for c in ("amount", "amount_low", "amount_high", "electricity_kwh"):
-        df[c] = df[c].astype(float)
-    return df
+    return pd.DataFrame({c: _column(columns.get(c, defaults.get(c, "")), n,
+                                    float if c in _FLOAT_COLUMNS else object)
+                         for c in COLUMNS}, copy=False)
+
+
+_FLOAT_COLUMNS = frozenset(("amount", "amount_low", "amount_high", "electricity_kwh", "value"))
+
+
+def _column(values, n: int, dtype) -> "pd.Series":
+    """One column of ``n`` values; text stays in numpy object arrays, which pandas wraps
+    without converting every element (inferring its string dtype costs ~4× more, and these
+    frames are built per kind and per activity type, then concatenated)."""
+    import pandas as pd
+
+    return pd.Series(np.broadcast_to(np.asarray(values, dtype=dtype), (n,)), dtype=dtype,
+                     copy=True)
 
 
 def quantities(service, quantity, value, unit, source="") -> "pd.DataFrame":
@@ -102,9 +113,8 @@ def quantities(service, quantity, value, unit, source="") -> "pd.DataFrame":
 
     cols = dict(service=service, quantity=quantity, value=value, unit=unit, source=source)
     n = max((np.size(v) for v in cols.values() if not np.isscalar(v)), default=1)
-    df = pd.DataFrame({k: np.broadcast_to(v, (n,)) for k, v in cols.items()})
-    df["value"] = df["value"].astype(float)
-    return df
+    return pd.DataFrame({k: _column(v, n, float if k in _FLOAT_COLUMNS else object)
+                         for k, v in cols.items()}, copy=False)
 
 
 def concat(frames, columns=COLUMNS) -> "pd.DataFrame":
