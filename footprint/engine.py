@@ -59,7 +59,8 @@ def _check_finite(inventory, project) -> None:
                            f"entered", path=f"services[{index}]", value=float(row["amount"]))
 
 
-def assess(project, factors=None, *, allocation: str | None = None) -> Assessment:
+def assess(project, factors=None, *, allocation: str | None = None,
+           hourly=None) -> Assessment:
     """Assess a project: its impacts per service, component, stage, tier and indicator.
 
     Parameters
@@ -70,6 +71,9 @@ def assess(project, factors=None, *, allocation: str | None = None) -> Assessmen
         Factor datasets to use; the bundled ones by default.
     allocation : {"use_time", "calendar_time"}, optional
         Overrides the project's ``options.allocation`` for device manufacture.
+    hourly : HourlySeries or list of them, optional
+        Hourly intensity series for services with a ``schedule`` (see
+        :mod:`footprint.hourly`); default: the series of the registry's datasets.
 
     Returns
     -------
@@ -81,6 +85,13 @@ def assess(project, factors=None, *, allocation: str | None = None) -> Assessmen
     inventory, quantities, ctx, notes = build_inventory(project, registry, allocation=allocation)
     table, warnings = characterise(inventory.drop(columns="project"), registry)
     table.insert(0, "project", project.name)
+    if any(getattr(s, "schedule", None) is not None for s in project.services):
+        from .hourly import apply_schedules, series_from_registry
+
+        series = series_from_registry(registry) if hourly is None else {
+            s.region: s for s in ([hourly] if hasattr(hourly, "region") else hourly)}
+        table, quantities, hourly_notes = apply_schedules(project, table, quantities, series)
+        warnings = list(warnings) + hourly_notes
     used = sorted(d for d in table["dataset"].unique() if d)
     return Assessment(
         project=project, table=table, inventory=inventory, quantities=quantities,

@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -18,6 +19,9 @@ TINY = Path(__file__).resolve().parent / "data" / "tiny-2026"
 APP = ROOT / "app.py"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
 os.environ.setdefault("CODECARBON_LOG_LEVEL", "error")
+# updated factor datasets of this machine's user must not leak into the tests
+os.environ.setdefault("FOOTPRINT_DATA_DIR", str(Path(tempfile.mkdtemp(prefix="footprint-"))
+                                                / "emission_factors"))
 
 
 @pytest.fixture(scope="session")

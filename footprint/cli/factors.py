@@ -7,10 +7,50 @@ from ..errors import FootprintError
 
 def register(sub) -> None:
     f = sub.add_parser("factors", help="list, show or validate the emission factors")
-    f.add_argument("action", choices=("list", "show", "validate"),
-                   help="list every factor, show one CODE, or validate every dataset")
+    f.add_argument("action", choices=("list", "show", "validate", "update"),
+                   help="list every factor, show one CODE, validate every dataset, or "
+                   "update from an official source (--source)")
     f.add_argument("code", nargs="?", help="factor code for `show`")
+    u = f.add_argument_group("update (network: only with `update`)")
+    u.add_argument("--source", choices=("ademe", "eco2mix", "electricitymaps"),
+                   help="ademe: Base Carbone French grid factor; eco2mix: RTE hourly French "
+                   "series; electricitymaps: hourly series of a zone (ELECTRICITYMAPS_TOKEN)")
+    u.add_argument("--base-url", help="API root of the source (a mirror or test server); "
+                   "default: FOOTPRINT_<SOURCE>_URL, else the official address")
+    u.add_argument("--data-dir", help="folder for the new dataset (default: "
+                   "FOOTPRINT_DATA_DIR, else the bundled folder if writable, else the user "
+                   "data directory)")
+    u.add_argument("--start", type=_date, help="first day of an hourly series (YYYY-MM-DD)")
+    u.add_argument("--end", type=_date, help="day after the last one (YYYY-MM-DD, excluded)")
+    u.add_argument("--zone", default="FR", help="Electricity Maps zone (default FR)")
+    u.add_argument("--timeout", type=float, default=30.0, help="seconds per attempt "
+                   "(default 30)")
+    u.add_argument("--retries", type=int, default=3, help="further attempts on 429, 5xx "
+                   "and timeouts (default 3)")
     f.set_defaults(func=_cmd_factors)
+
+
+def _date(text: str):
+    import argparse
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+
+
+def _cmd_update(args) -> int:
+    from ..factors.update import update
+
+    if not args.source:
+        raise FootprintError("`footprint factors update` needs --source ademe|eco2mix|"
+                             "electricitymaps")
+    result = update(args.source, base_url=args.base_url, data_dir=args.data_dir,
+                    start=args.start, end=args.end, zone=args.zone, timeout=args.timeout,
+                    retries=args.retries)
+    print(result.message)
+    return 0
 
 
 def _registry():
@@ -20,6 +60,8 @@ def _registry():
 
 
 def _cmd_factors(args) -> int:
+    if args.action == "update":
+        return _cmd_update(args)
     import pandas as pd
 
     from ..factors.registry import QUALITIES

@@ -206,6 +206,7 @@ class FactorRegistry:
             raise DatasetError("invalid emission-factor data:\n- " + "\n- ".join(problems[:50]))
         factors = pd.concat([d.factors.assign(dataset=d.id) for d in datasets], ignore_index=True)
         params = pd.concat([d.parameters.assign(dataset=d.id) for d in datasets], ignore_index=True)
+        factors, self.superseded = _supersede(factors, self.datasets)
         for name, df, key in (("factor", factors, ["code", "region", "year", "stage", "indicator"]),
                               ("parameter", params, ["code", "region", "year"])):
             dup = df[df.duplicated(key, keep=False)]
@@ -346,11 +347,42 @@ def bundled_path() -> Path:
     return Path(emission_factors.__file__).parent
 
 
+def _supersede(factors: "pd.DataFrame", datasets: dict[str, Dataset]):
+    """Rows of a fetched update (``footprint factors update``, metadata ``update``) replace
+    the rows with the same key of other datasets; among updates the latest fetch wins.
+    Returns the remaining rows and the list of replaced ``(key, dataset)``."""
+    fetched = {i: str((d.metadata.get("update") or {}).get("fetched", ""))
+               for i, d in datasets.items() if isinstance(d.metadata.get("update"), dict)}
+    if not fetched or factors.empty:
+        return factors, []
+    key = ["code", "region", "year", "stage", "indicator"]
+    ranked = factors.assign(_update=factors["dataset"].isin(list(fetched)).astype(int),
+                            _fetched=factors["dataset"].map(fetched).fillna(""))
+    ranked = ranked.sort_values(["_update", "_fetched"], kind="stable")
+    has_update = ranked.groupby(key)["_update"].transform("max").astype(bool)
+    drop = has_update & ranked.duplicated(key, keep="last")
+    replaced = list(zip(map(tuple, ranked.loc[drop, key].to_numpy()),
+                        ranked.loc[drop, "dataset"]))
+    ranked = ranked.drop(columns=["_update", "_fetched"])
+    return ranked[~drop].sort_index(), replaced
+
+
+def dataset_roots() -> list[Path]:
+    """Folders the default registry reads: the bundled package, then the user data
+    directory of updates (see :mod:`footprint.factors.locations`)."""
+    from .locations import user_data_dir
+
+    return list(dict.fromkeys([bundled_path(), user_data_dir()]))
+
+
 @functools.cache
 def default_registry() -> FactorRegistry:
-    """The registry of every bundled dataset (loaded on first call, then cached)."""
-    root = bundled_path()
-    folders = sorted(p for p in root.iterdir() if (p / "metadata.yaml").is_file())
+    """The registry of the bundled datasets and of the updates in the user data directory
+    (loaded on first call, then cached; an update clears the cache)."""
+    from .locations import dataset_folders
+
+    roots = dataset_roots()
+    folders = [p for root in roots for p in dataset_folders(root)]
     if not folders:
-        raise DatasetError(f"no dataset found in {root}")
+        raise DatasetError(f"no dataset found in {roots[0]}")
     return FactorRegistry([read_dataset(p) for p in folders])

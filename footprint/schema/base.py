@@ -8,17 +8,18 @@ the wrong dimension is an error naming the field.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from ..errors import UnitError
 from ..units import conversion_factor
 
 __all__ = ["Model", "QuantityField", "Region", "Share", "TIERS", "STAGES", "INDICATORS",
-           "ServiceBase", "Tier"]
+           "ServiceBase", "Tier", "Schedule"]
 
 TIERS = ("user_devices", "networks", "data_centres", "onsite")
 STAGES = ("manufacturing", "distribution", "use", "end_of_life")
@@ -102,6 +103,46 @@ Share = Annotated[float, Field(ge=0.0, le=1.0)]
 Tier = Literal["user_devices", "networks", "data_centres", "onsite"]
 
 
+class Schedule(Model):
+    """When a service runs, so that its electricity is assessed at those hours when an
+    hourly intensity series covers its region (see :mod:`footprint.hourly`).
+
+    Either ``start`` and ``duration`` (an event), or ``hours_of_day`` (work that runs
+    every day at those local hours: a nightly batch, backups).
+    """
+
+    start: dt.datetime | None = Field(None, description="Start of the event, ISO 8601 "
+                                      "('2026-06-14T20:00'); without an offset it is local "
+                                      "time in `timezone`.")
+    duration: QuantityField("hour", gt=0, le=8784, description="Length of the event, "
+                            "with `start`.") | None = None
+    hours_of_day: list[Annotated[int, Field(ge=0, le=23)]] | None = Field(
+        None, min_length=1, max_length=24, description="Local hours (0-23) at which the "
+        "work runs every day, instead of `start` and `duration`.")
+    timezone: str = Field("Europe/Paris", max_length=64, description="IANA time zone of "
+                          "the local times.")
+
+    @model_validator(mode="after")
+    def _one_form(self):
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"timezone {self.timezone!r} is not an IANA time zone such as "
+                             "'Europe/Paris'") from None
+        event = self.start is not None or self.duration is not None
+        if event == (self.hours_of_day is not None):
+            raise ValueError("give either `start` and `duration` (an event) or "
+                             "`hours_of_day` (daily work), not both nor neither")
+        if event and (self.start is None or self.duration is None):
+            raise ValueError("an event needs both `start` and `duration`")
+        if self.hours_of_day is not None and len(set(self.hours_of_day)) != len(
+                self.hours_of_day):
+            raise ValueError(f"hours_of_day {self.hours_of_day} repeats an hour")
+        return self
+
+
 class ServiceBase(Model):
     """Fields common to every service, whatever its kind."""
 
@@ -113,3 +154,6 @@ class ServiceBase(Model):
         None, description="Where this service's servers are, if not the project's.")
     venue_country: Region | None = Field(
         None, description="Where this service's on-site equipment runs, if not the project's.")
+    schedule: Schedule | None = Field(
+        None, description="When the service runs: its electricity is then assessed at those "
+        "hours where an hourly intensity series covers its region.")
