@@ -118,9 +118,7 @@ def parse_hourly_csv(text: str | bytes, *, region: str | None = None,
         i = int(stamps.isna().to_numpy().argmax())
         raise DatasetError(f"{name} line {i + 2}: start_utc {df['start_utc'].iloc[i]!r} is "
                            f"not an ISO 8601 time")
-    seconds = (stamps.astype("int64") // 10**9).to_numpy()  # ns or s: normalise below
-    seconds = np.array([int(t.timestamp()) for t in stamps]) if seconds.max() < 10**8 \
-        else seconds
+    seconds = stamps.dt.as_unit("s").astype("int64").to_numpy()
     if (seconds % 3600).any():
         i = int(np.flatnonzero(seconds % 3600)[0])
         raise DatasetError(f"{name} line {i + 2}: {df['start_utc'].iloc[i]!r} is not on the "

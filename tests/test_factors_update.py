@@ -299,3 +299,30 @@ def test_cli_update_and_failure(httpserver, data_dir, capsys):
     err = capsys.readouterr().err
     assert "HTTP" in err and "embedded factor data stay in use" in err
     assert snapshot(data_dir) == before
+
+
+def test_where_updates_go(tmp_path, monkeypatch):
+    import platformdirs
+
+    from footprint.factors import locations
+    from footprint.factors.registry import bundled_path
+
+    assert locations.update_target(tmp_path / "x") == tmp_path / "x"  # --data-dir first
+    monkeypatch.setenv("FOOTPRINT_DATA_DIR", str(tmp_path / "env"))
+    assert locations.update_target() == tmp_path / "env"
+    monkeypatch.delenv("FOOTPRINT_DATA_DIR")
+    monkeypatch.setattr(locations, "_writable", lambda path: True)
+    assert locations.update_target() == bundled_path()  # a checkout: the bundled folder
+    monkeypatch.setattr(locations, "_writable", lambda path: False)  # an installed package
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "user"))
+    assert locations.update_target() == tmp_path / "user" / "emission_factors"
+    assert locations.user_data_dir() == tmp_path / "user" / "emission_factors"
+
+
+def test_update_supersedes_the_bundled_key_and_says_so(httpserver, data_dir, capsys):
+    update("ademe", base_url=serve_ademe(httpserver), now=NOW)
+    reg = default_registry()
+    key = ("electricity", "FR", 2024, "use", "climate_change")
+    assert (key, "ademe-base-empreinte-electricity-2024") in reg.superseded
+    assert main(["factors", "validate"]) == 0
+    assert "valid" in capsys.readouterr().out
