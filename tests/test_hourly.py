@@ -123,3 +123,22 @@ def test_schedule_validation():
 def test_bad_series_csv(text, message):
     with pytest.raises(DatasetError, match=message):
         parse_hourly_csv(text)
+
+
+def test_cli_assess_with_an_hourly_csv(tmp_path, capsys):
+    from footprint.cli import main
+    from footprint.factors import default_registry
+
+    csv = tmp_path / "series.csv"
+    csv.write_text(series_csv())
+    project = tmp_path / "p.json"
+    footprint.write_project(event({"start": "2025-06-14T20:00", "duration": "2 h"}), project)
+    assert main(["assess", str(project), "--hourly", str(csv), "--format", "json"]) == 0
+    annual = default_registry().factor("electricity", region="FR")  # kgCO2e/kWh
+    expected = 100 * (annual + (80 - MEAN) / 1000)
+    import json
+
+    out = json.loads(capsys.readouterr().out)
+    assert json.dumps(out).count("80.0 g/kWh vs 24.6 g/kWh") == 1
+    totals = {t["indicator"]: t["total"] for t in out["totals"]}
+    assert totals["climate_change"] == pytest.approx(expected)

@@ -16,6 +16,9 @@ def register(sub) -> None:
                    "traceable table, one row per activity × stage × indicator)")
     a.add_argument("--allocation", choices=("use_time", "calendar_time"), default=None,
                    help="device manufacture allocation (default: the project's option)")
+    a.add_argument("--hourly", metavar="CSV", help="hourly intensity series "
+                   "(start_utc,value[,region,unit] in g/kWh) for services with a schedule "
+                   "(default: the series of updated datasets, if any)")
     a.set_defaults(func=_cmd_assess)
 
 
@@ -32,7 +35,12 @@ def _cmd_assess(args) -> int:
     from ..files import read_project
 
     project = read_project(args.project)
-    result = assess(project, _registry(), allocation=args.allocation)
+    hourly = None
+    if args.hourly:
+        from ..hourly import read_hourly_csv
+
+        hourly = read_hourly_csv(args.hourly)
+    result = assess(project, _registry(), allocation=args.allocation, hourly=hourly)
     out = sys.stdout
     if args.format == "json":
         json.dump(result.to_dict(), out, ensure_ascii=False, indent=2, default=str,
@@ -66,6 +74,7 @@ def _cmd_assess(args) -> int:
     out.write("\nby service [kgCO2e]:\n")
     out.write(result.by_service().map(fmt).to_string() + "\n")
     _write_methods(out, result)
+    _write_measured(out, result)
     for w in result.warnings:
         out.write(f"note: {w}\n")
     out.write("\ndata: " + "; ".join(result.provenance["attribution"]) + "\n")
@@ -109,3 +118,10 @@ def _write_methods(out, result) -> None:
         out.write(f"Ecoindex figures: {ATTRIBUTION}\n")
 
 
+def _write_measured(out, result) -> None:
+    """Measured parts (the ``measured`` kind) apart from modelled ones, estimates named."""
+    if not (result.table["basis"] != "modelled").any():
+        return
+    out.write("\nclimate change by basis [kgCO2e] (measured estimate: CodeCarbon's power "
+              "model, no energy counter):\n")
+    out.write(result.breakdown("basis").map(fmt).to_string() + "\n")
