@@ -208,13 +208,12 @@ def apply_schedules(project, table: "pd.DataFrame", quantities: "pd.DataFrame",
 
     from .inventory import quantities as qframe
 
-    scheduled = [(i, s) for i, s in enumerate(project.services)
-                 if getattr(s, "schedule", None) is not None]
+    scheduled = [s for s in project.services if getattr(s, "schedule", None) is not None]
     if not scheduled:
         return table, quantities, []
     table, warnings, extra = table.copy(), [], []
     elec = (table["flow"] == "electricity") & (table["indicator"] == "climate_change")
-    for i, svc in scheduled:
+    for svc in scheduled:
         rows = elec & (table["service"] == svc.name)
         regions = sorted(set(table.loc[rows, "region"]))
         for region in regions:

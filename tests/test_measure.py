@@ -71,7 +71,7 @@ def test_failing_block_propagates_its_error_and_records_nothing():
     meter = Meter("boom")
     with pytest.raises(ZeroDivisionError):
         with meter:
-            1 / 0
+            raise ZeroDivisionError("the job failed")
     assert meter.measurements == []
 
 

@@ -108,7 +108,7 @@ def inventory(services, paths, ctx):
              m.ram_energy, m.duration, m.emissions)
             for svc in services for m in svc.measurements]
     basis = reporting_basis(ctx, [s.name for s in services], per_year=False)
-    cols = list(zip(*flat))
+    cols = list(zip(*flat, strict=True))
     service, component, tier, region, method = (np.array(cols[i], dtype=object)
                                                 for i in (0, 1, 2, 3, 7))
     run_kwh, pue, scale = (np.array(cols[i], dtype=float) for i in (4, 5, 6))
