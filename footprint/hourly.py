@@ -39,7 +39,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["HourlySeries", "read_hourly_csv", "parse_hourly_csv", "series_from_registry",
-           "scheduled_intensity", "apply_schedules", "lowest_carbon_hours", "move_to_hours"]
+           "scheduled_intensity", "apply_schedules", "lowest_carbon_hours", "move_to_hours",
+           "shift_saving", "ShiftSaving"]
 
 MAX_CSV_BYTES = 20_000_000
 _UNITS = {"g/kwh", "gco2/kwh", "gco2e/kwh", "gco2eq/kwh"}
@@ -275,3 +276,60 @@ def move_to_hours(project, service: str, hours_of_day, timezone: str = "Europe/P
                                "timezone": timezone}
             return parse_project(data)
     raise ProjectError(f"no service named {service!r}", path="service", value=service)
+
+
+@dataclass(frozen=True)
+class ShiftSaving:
+    """What moving a service's work to the lowest-carbon hours of the day saves."""
+
+    service: str
+    hours_of_day: list[int]
+    intensity_g_per_kwh: float
+    baseline_kgco2e: float
+    moved_kgco2e: float
+    moved_project: object
+
+    @property
+    def saving_kgco2e(self) -> float:
+        return self.baseline_kgco2e - self.moved_kgco2e
+
+
+def shift_saving(project, service: str, *, hours: int | None = None, factors=None,
+                 hourly: HourlySeries | None = None) -> ShiftSaving:
+    """Assess ``project`` as it is and with ``service`` moved to the lowest-carbon window
+    of ``hours`` local hours (default: as many hours as its schedule has, else 1), for the
+    eco-design suggestions: the saving is the difference of the two assessments.
+
+    Raises :class:`ProjectError` when no hourly series covers the service's region.
+    """
+    from .engine import assess
+    from .factors import default_registry
+
+    registry = factors if factors is not None else default_registry()
+    svc = next((s for s in project.services if s.name == service), None)
+    if svc is None:
+        raise ProjectError(f"no service named {service!r}", path="service", value=service)
+    series = {hourly.region: hourly} if hourly is not None else series_from_registry(registry)
+    base = assess(project, registry, hourly=list(series.values()))
+    rows = base.table[(base.table["service"] == service)
+                      & (base.table["flow"] == "electricity")]
+    regions = [r for r in dict.fromkeys(rows["region"]) if r in series]
+    if not regions:
+        raise ProjectError(f"no hourly series covers the electricity of {service!r}",
+                           path="service", value=service)
+    schedule = svc.schedule
+    if hours is None:
+        hours = (len(schedule.hours_of_day) if schedule is not None and schedule.hours_of_day
+                 else max(1, min(24, round(schedule.duration))) if schedule is not None
+                 else 1)
+    timezone = schedule.timezone if schedule is not None else "Europe/Paris"
+    window, mean = lowest_carbon_hours(series[regions[0]], hours, timezone)
+    moved = move_to_hours(project, service, window, timezone)
+    after = assess(moved, registry, hourly=list(series.values()))
+
+    def kg(result) -> float:
+        t = result.table
+        return float(t.loc[(t["service"] == service) & (t["indicator"] == "climate_change"),
+                           "impact"].sum())
+
+    return ShiftSaving(service, window, mean, kg(base), kg(after), moved)

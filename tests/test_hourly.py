@@ -142,3 +142,16 @@ def test_cli_assess_with_an_hourly_csv(tmp_path, capsys):
     assert json.dumps(out).count("80.0 g/kWh vs 24.6 g/kWh") == 1
     totals = {t["indicator"]: t["total"] for t in out["totals"]}
     assert totals["climate_change"] == pytest.approx(expected)
+
+
+def test_shift_saving_for_the_suggestions(tiny):
+    from footprint.hourly import shift_saving
+
+    evening = event({"hours_of_day": [20, 21]})
+    found = shift_saving(evening, "Concert", factors=tiny, hourly=SERIES)
+    assert found.hours_of_day == [2, 3] and found.intensity_g_per_kwh == pytest.approx(15)
+    assert found.baseline_kgco2e == pytest.approx(100 * (0.05 + (80 - MEAN) / 1000))
+    assert found.moved_kgco2e == pytest.approx(100 * (0.05 + (15 - MEAN) / 1000))
+    assert found.saving_kgco2e == pytest.approx(6.5)
+    with pytest.raises(ProjectError, match="no hourly series covers"):
+        shift_saving(event(region="DE"), "Concert", factors=tiny, hourly=SERIES)

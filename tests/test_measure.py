@@ -34,9 +34,20 @@ def burn_cpu(rounds: int = 300_000) -> bytes:
 
 
 def test_meter_measures_real_cpu_work_and_writes_nothing(tmp_path, monkeypatch):
+    import socket
+
     monkeypatch.chdir(tmp_path)
+    attempts = []
+
+    def no_network(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
     with Meter("sha256 chain", country="FR", items=300) as meter:
         burn_cpu()
+    assert attempts == []  # the offline tracker touched no network
     m = meter.measurement
     assert m.name == "sha256 chain" and m.country == "FR" and m.items == 300
     assert m.duration_s > 0.1
