@@ -6,7 +6,9 @@ bytes, pint's default); binary units (``GiB``) exist but are used only when aske
 treats bits as dimensionless; :func:`conversion_factor` refuses to convert between units
 with different powers of bits, so data behaves as a dimension of its own.
 ``device`` counts shares of one device (an embodied-impact flow), ``kgSbeq`` is the
-abiotic-depletion unit (kg antimony equivalent).
+abiotic-depletion unit (kg antimony equivalent); ``molHeq`` (acidification, mol H+
+equivalent), ``disease_incidence`` (particulate matter) and ``kBqU235eq`` (ionising
+radiation, kBq uranium-235 equivalent) are the EF 3.0 units, each a dimension of its own.
 
 Inside the engine, numbers are plain floats in columns whose name carries the unit;
 pint is used at the edges: parsing what users type and converting factor units once.
@@ -30,8 +32,12 @@ __all__ = ["registry", "quantity", "parse_quantity", "split_quantity", "check_un
 INDICATOR_UNITS = {
     "climate_change": "kgCO2e",
     "primary_energy": "MJ",
+    "resource_use_fossils": "MJ",
     "abiotic_depletion": "kgSbeq",
     "water": "m**3",
+    "acidification": "molHeq",
+    "particulate_matter": "disease_incidence",
+    "ionising_radiation": "kBqU235eq",
 }
 
 #: Canonical unit of each physical flow of the inventory.
@@ -50,6 +56,9 @@ _DEFINITIONS = (
     "tonne_CO2e = 1e6 * gram_CO2e = tCO2e = tCO2eq",
     "milligram_CO2e = 1e-3 * gram_CO2e = mgCO2e",
     "kilogram_Sb_eq = [antimony] = kgSbeq",
+    "mole_H_eq = [acidification] = molHeq",
+    "disease_incidence = [disease_incidence]",
+    "kilobecquerel_U235_eq = [ionising_radiation] = kBqU235eq",
     "device = [device]",
 )
 

@@ -176,13 +176,51 @@ def test_regions_resolve_per_indicator(tiny):
     assert r_fr.total("primary_energy").m_as("MJ") == pytest.approx(100.0)
 
 
-def test_bundled_water_for_country_without_its_own_falls_back_to_world(bundled):
-    # Boavizta publishes no water factor for South Africa; EcoLogits' world value applies
+@pytest.mark.parametrize("country", ["FR", "PL", "ZA", "US"])
+def test_bundled_primary_energy_is_the_french_regulatory_coefficient(bundled, country):
+    """primary_energy = final electricity × 2.3 kWhEP/kWh (arrêté DPE of 31 March 2021)
+    × 3.6 MJ/kWh = 8.28 MJ/kWh, a convention that does not follow the grid; a device's
+    manufacture is not covered on this definition."""
     r = footprint.assess(project({"factor": "electricity", "amount": "1000 kWh"},
-                                 tier="data_centres", hosting="ZA"), bundled)
-    glo = bundled.factor("electricity", indicator="water", region="GLO", unit="m**3/kWh")
-    assert r.total("water").m_as("m**3") == pytest.approx(1000 * glo)
-    assert any("no water factor for region ZA" in w for w in r.warnings)
+                                 tier="data_centres", hosting=country), bundled)
+    assert r.total("primary_energy").m_as("MJ") == pytest.approx(1000 * 2.3 * 3.6)
+    r = footprint.assess(project({"factor": "device.laptop", "amount": "1095 h"},
+                                 audience=country), bundled)
+    kwh = r.electricity().m_as("kWh")
+    assert r.total("primary_energy").m_as("MJ") == pytest.approx(kwh * 8.28)
+    assert "device.laptop" in set(r.not_covered("primary_energy")["factor_code"])
+
+
+def test_bundled_water_is_ademe_device_water_and_electricity_is_not_covered(bundled):
+    """water = ADEME's digital-LCA model 2.1.0 device water ('eau'): a laptop's
+    manufacture is 194,000 L; 1,095 h = 1095 / (5 yr × 365 × 3 h/day) = 0.2 laptop →
+    38.8 m³. No reusable source gives electricity on that definition (WRI consumption
+    3.67 L/kWh and ecoinvent 146 L/kWh measure other things): not covered, never mixed."""
+    r = footprint.assess(project({"factor": "device.laptop", "amount": "1095 h"}), bundled)
+    assert r.total("water").m_as("m**3") == pytest.approx(0.2 * 194.0)
+    nc = r.not_covered("water")
+    assert set(nc["factor_code"]) == {"electricity"}
+    assert "water" not in set(bundled.factors.query("code == 'electricity'")["indicator"])
+
+
+def test_bundled_extra_indicators_for_devices_and_electricity(bundled):
+    """EF 3.0 indicators carried by Boavizta 2.5.0 (Base Empreinte devices, Base IMPACTS
+    2011 electricity): 1,000 kWh in Poland and one laptop's share, by hand."""
+    r = footprint.assess(project({"factor": "electricity", "amount": "1000 kWh"},
+                                 tier="data_centres", hosting="PL"), bundled)
+    t = r.totals().set_index("indicator")
+    assert t.loc["acidification", "total"] == pytest.approx(1000 * 0.00949766)
+    assert t.loc["particulate_matter", "total"] == pytest.approx(1000 * 9.15555e-08)
+    assert t.loc["ionising_radiation", "total"] == pytest.approx(1000 * 0.00477354)
+    assert t.loc["resource_use_fossils", "total"] == pytest.approx(1000 * 11.1352)
+    laptop = footprint.assess(project({"factor": "device.laptop", "amount": "1095 h"},
+                                      audience="SE"), bundled)
+    manuf = laptop.table.query("factor_code == 'device.laptop'").set_index("indicator")
+    assert manuf.loc["acidification", "impact"] == pytest.approx(0.2 * 0.995)
+    assert manuf.loc["ionising_radiation", "impact"] == pytest.approx(0.2 * 75.5)
+    assert manuf.loc["resource_use_fossils", "impact"] == pytest.approx(0.2 * 2360)
+    # Boavizta's Europe and world acidification are ~1000x every country's: left out
+    assert bundled.resolve_region("electricity", "RS", indicator="acidification") is None
 
 
 def test_a_flow_characterised_by_factors_of_another_flow_is_an_error(tiny):

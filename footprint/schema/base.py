@@ -19,11 +19,36 @@ from ..errors import UnitError
 from ..units import conversion_factor
 
 __all__ = ["Model", "QuantityField", "Region", "Share", "TIERS", "STAGES", "INDICATORS",
-           "ServiceBase", "Tier", "Schedule"]
+           "INDICATOR_DEFINITIONS", "ServiceBase", "Tier", "Schedule"]
 
 TIERS = ("user_devices", "networks", "data_centres", "onsite")
 STAGES = ("manufacturing", "distribution", "use", "end_of_life")
-INDICATORS = ("climate_change", "primary_energy", "abiotic_depletion", "water")
+INDICATORS = ("climate_change", "primary_energy", "resource_use_fossils", "abiotic_depletion",
+              "water", "acidification", "particulate_matter", "ionising_radiation")
+#: What each indicator measures, and what carries it (anything else is *not covered*).
+INDICATOR_DEFINITIONS = {
+    "climate_change": "Climate change, GWP100, life cycle [kgCO2e]: every tier and stage.",
+    "primary_energy": "Primary energy of the final electricity used, French regulatory "
+                      "convention: 2.3 kWh of primary energy per kWh of electricity "
+                      "(DPE/RE2020, arrêté of 31 March 2021), i.e. 8.28 MJ/kWh, whatever "
+                      "the country [MJ]. Electricity only: manufacture and the per-GB "
+                      "network factors are not covered.",
+    "resource_use_fossils": "Resource use, fossils (EF 3.0 ADPf, uranium included) [MJ]: "
+                            "devices' manufacture (Boavizta's Base Empreinte values) and "
+                            "electricity (ADEME Base IMPACTS 2011, per country).",
+    "abiotic_depletion": "Resource use, minerals and metals (EF 3.0 ADPe) [kg Sb eq]: "
+                         "devices, electricity, AI servers.",
+    "water": "Water as ADEME's digital-LCA model 2.1.0 reports it for device manufacture "
+             "('eau', NegaOctet data; the model does not define the indicator further) "
+             "[m³]. No reusable source gives electricity, networks or data centres on that "
+             "definition: they are not covered.",
+    "acidification": "Acidification (EF 3.0 accumulated exceedance) [mol H+ eq]: devices "
+                     "and electricity (Boavizta / ADEME).",
+    "particulate_matter": "Particulate-matter emissions (EF 3.0) [disease incidence]: "
+                          "devices and electricity (Boavizta / ADEME).",
+    "ionising_radiation": "Ionising radiation, human health (EF 3.0) [kBq U235 eq]: devices "
+                          "and electricity (Boavizta / ADEME).",
+}
 
 _REGION_RE = re.compile(r"^([A-Z]{2}|EU27|GLO)$")
 #: ISO 3166-1 alpha-2 country codes (the 249 officially assigned).
