@@ -53,7 +53,7 @@ def _entries(pairs: pd.DataFrame, registry, indicators) -> tuple[dict, list[str]
         n = 0
         for indicator in indicators:
             used = registry.resolve_region(code, region, indicator=indicator)
-            if used is not None and used != region and registry.is_regional(code):
+            if used is not None and used != region and registry.is_regional(code, indicator):
                 warnings.append(f"{code}: no {indicator} factor for region {region}; "
                                 f"the {used} value is used")
             found = rows_of.get((code, used, indicator), ()) if used is not None else ()

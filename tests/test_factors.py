@@ -54,7 +54,8 @@ def test_coverage_required_by_the_calculation_core(bundled):
         stages = set(bundled.factors.query(f"code == 'device.{device}'")["stage"])
         assert "manufacturing" in stages
     for code in ("dc.pue", "dc.video.energy", "network.box.power", "storage.hdd.energy",
-                 "storage.ssd.energy", "storage.replication", "network.fixed.energy"):
+                 "storage.ssd.energy", "storage.fill_rate", "storage.redundancy",
+                 "network.fixed.energy"):
         assert code in bundled.parameter_codes()
 
 

@@ -66,6 +66,8 @@ def test_capture_hours_and_ocr():
     assert k.compute_kwh(1e6, 1500, 4) == pytest.approx(2.6667, rel=1e-4)
     # HDD 0.65 Wh/TB/h → 5.69 kWh per TB-year before PUE (CCF, dossier §4.4)
     assert k.storage_kwh(1, 0.65, 1) == pytest.approx(5.694)
+    # ADEME's e-mail storage rule: size × redundancy ÷ fill rate 50 % → 3 × 2 = 6 raw
+    assert k.raw_tb_years(3, 1.0, 0.5) == pytest.approx(6)
 
 
 # -- a campaign by hand ------------------------------------------------------------------
@@ -78,19 +80,22 @@ def test_pages_capture_processing_storage(reg):
     # Capture: 1,000 / 100 = 10 h × 200 W = 2 kWh → 0.1 kg; the station (480 kg, 6 yr,
     #   6 h/day) by use: 10 / (6 × 365 × 6) = 1/1314 → 0.365297 kg.
     # OCR (pages by default): 1,000 / 1,500 core-h × 4 W = 2.667 Wh × PUE 1.5 = 4 Wh → 0.0002 kg.
-    # Storage: 1,000 × 50 MB = 0.05 TB × 10 years = 0.5 TB-year per copy; default copies
-    #   2 HDD + 1 tape: HDD 1.0 TB-yr × 0.5 Wh/TB/h × 8,760 h × 1.5 = 6.57 kWh → 0.3285 kg,
-    #   embodied 1.0 × 2 = 2 kg; tape 0.5 × 0.02 × 8.76 × 1.5 = 0.1314 kWh → 0.00657 kg,
-    #   embodied 0.5 × 0.2 = 0.1 kg.
+    # Storage system: 1,000 × 50 MB = 0.05 TB × 10 years = 0.5 usable TB-year per copy;
+    #   default copies 2 HDD + 1 tape. HDD: 1.0 usable TB-yr × redundancy 1.25 ÷ fill 0.5
+    #   = 2.5 raw TB-yr; 2.5 × 0.5 Wh/TB/h × 8,760 h × PUE 1.5 = 16.425 kWh → 0.82125 kg,
+    #   embodied 2.5 × 2 = 5 kg. Tape (no parity, written full): 0.5 × 0.02 × 8.76 × 1.5
+    #   = 0.1314 kWh → 0.00657 kg, embodied 0.5 × 0.2 = 0.1 kg.
     r = footprint.assess(project({"items": [PAGES], "storage": STORAGE}), reg)
     assert quantity(r, "capture hours: page") == pytest.approx(10)
     assert impact(r, "capture station") == pytest.approx(480 / 1314)
     assert impact(r, "OCR") == pytest.approx(0.004 * 0.05)
     assert quantity(r, "TB-years (one copy)") == pytest.approx(0.5)
     assert quantity(r, "TB-years on hdd") == pytest.approx(1.0)
-    assert impact(r, "storage: hdd") == pytest.approx(6.57 * 0.05 + 2)
+    assert quantity(r, "raw TB-years on hdd") == pytest.approx(2.5)
+    assert quantity(r, "raw TB-years on tape") == pytest.approx(0.5)
+    assert impact(r, "storage: hdd") == pytest.approx(16.425 * 0.05 + 5)
     assert impact(r, "storage: tape") == pytest.approx(0.1314 * 0.05 + 0.1)
-    total = 0.1 + 480 / 1314 + 0.0002 + 6.57 * 0.05 + 2 + 0.1314 * 0.05 + 0.1
+    total = 0.1 + 480 / 1314 + 0.0002 + 16.425 * 0.05 + 5 + 0.1314 * 0.05 + 0.1
     assert cc(r) == pytest.approx(total)
     # calendar time: the station's 10 h over 6 × 8,760 h
     r2 = footprint.assess(project({"items": [PAGES], "storage": STORAGE},
@@ -98,18 +103,46 @@ def test_pages_capture_processing_storage(reg):
     assert impact(r2, "capture station") == pytest.approx(480 * 10 / 52_560)
 
 
+def test_storage_system_fill_rate_and_redundancy_entered(reg):
+    # a fuller system with mirroring: 1.0 usable TB-yr × 2 ÷ 0.8 = 2.5 raw TB-yr (same as the
+    # defaults' 1.25 ÷ 0.5); a system used to the brim without parity: 1.0 raw TB-yr
+    full = {**STORAGE, "fill_rate": 0.8, "redundancy": 2}
+    r = footprint.assess(project({"items": [PAGES], "storage": full}), reg)
+    assert quantity(r, "raw TB-years on hdd") == pytest.approx(2.5)
+    bare = {**STORAGE, "fill_rate": 1, "redundancy": 1}
+    r = footprint.assess(project({"items": [PAGES], "storage": bare}), reg)
+    assert quantity(r, "raw TB-years on hdd") == pytest.approx(1.0)
+    assert impact(r, "storage: hdd") == pytest.approx(1.0 * 0.5 * 8.76 * 1.5 * 0.05 + 2)
+    with pytest.raises(ProjectError, match="fill_rate"):
+        footprint.assess(project({"items": [PAGES], "storage": {**STORAGE, "fill_rate": 0}}),
+                         reg)
+
+
 def test_storage_growth_ssd_country_and_pue(reg):
     # 0.05 TB growing 10 %/year over 3 years: 0.05 × 3.31 = 0.1655 TB-yr; one SSD copy in
-    # Germany (PUE: no DE value → GLO 2): 0.1655 × 1 Wh/TB/h × 8.76 × 2 = 2.89956 kWh ×
-    # 0.4 kg = 1.159824 kg; embodied 0.1655 × 20 = 3.31 kg.
+    # Germany: × 1.25 ÷ 0.5 = 0.41375 raw TB-yr; PUE: no DE value → GLO 2: 0.41375 × 1
+    # Wh/TB/h × 8.76 × 2 = 7.2489 kWh × 0.4 kg = 2.89956 kg; embodied 0.41375 × 20 = 8.275 kg.
     st = {"years": 3, "yearly_growth": 0.1, "copies": [{"media": "ssd", "country": "DE"}]}
     r = footprint.assess(project({"items": [PAGES], "storage": st}), reg)
     assert quantity(r, "TB-years (one copy)") == pytest.approx(0.1655)
-    assert impact(r, "storage: ssd") == pytest.approx(0.1655 * 8.76 * 2 * 0.4 + 3.31)
+    assert impact(r, "storage: ssd") == pytest.approx(0.41375 * 8.76 * 2 * 0.4 + 8.275)
     # an entered PUE replaces the dataset's
     st2 = {**st, "pue": 1.2}
     r2 = footprint.assess(project({"items": [PAGES], "storage": st2}), reg)
-    assert impact(r2, "storage: ssd") == pytest.approx(0.1655 * 8.76 * 1.2 * 0.4 + 3.31)
+    assert impact(r2, "storage: ssd") == pytest.approx(0.41375 * 8.76 * 1.2 * 0.4 + 8.275)
+
+
+def test_bundled_storage_system_per_usable_tb_year(bundled):
+    """One usable TB kept one year on one HDD copy in France, by hand with the bundled
+    data: raw = 1 × 1.2 (RAID 6, 10 + 2) ÷ 0.5 (ADEME fill rate) = 2.4 TB-yr; electricity
+    = 2.4 × 2.164 Wh/TB/h (Boavizta platform_hddstorage_high, 727 W / 336 TB) × 8,760 h ×
+    1.46 (Arcep PUE) = 66.42 kWh × 0.0519 = 3.447 kg; embodied 2.4 × 1.9 = 4.56 kg."""
+    item = {"type": "page", "count": 1, "master_mb": 1e6}
+    st = {"years": 1, "copies": [{"media": "hdd"}]}
+    r = footprint.assess(project({"items": [item], "storage": st}), bundled)
+    kwh = 2.4 * 2.164 * 8.76 * 1.46
+    assert quantity(r, "storage electricity, hdd") == pytest.approx(kwh)
+    assert impact(r, "storage: hdd") == pytest.approx(kwh * 0.0519 + 2.4 * 1.9)
 
 
 def test_file_sizes_by_format(reg):
@@ -223,10 +256,11 @@ def test_several_campaigns_in_one_project(reg):
     by = r.by_service()
     a = footprint.assess(project({"items": [PAGES], "storage": STORAGE}), reg)
     assert by["A"] == pytest.approx(cc(a))
-    # B: 0.1 TB × 5 yr = 0.5 TB-yr on HDD: 0.5 × 0.5 × 8.76 × 2 = 4.38 kWh × 0.4 + 1 kg;
+    # B: 0.1 TB × 5 yr = 0.5 usable TB-yr on HDD × 1.25 ÷ 0.5 = 1.25 raw TB-yr:
+    # 1.25 × 0.5 × 8.76 × 2 = 10.95 kWh × 0.4 + 1.25 × 2 kg;
     # OCR 2,000 / 1,500 × 4 W × 2 = 10.667 Wh × 0.4; capture 20 h × 200 W = 4 kWh × 0.05
     # (the station is in the venue, FR) + 480 × 20 / 13,140.
-    expected_b = (4.38 * 0.4 + 1 + 2000 / 1500 * 4 * 2 / 1000 * 0.4 + 4 * 0.05
+    expected_b = (10.95 * 0.4 + 2.5 + 2000 / 1500 * 4 * 2 / 1000 * 0.4 + 4 * 0.05
                   + 480 * 20 / 13140)
     assert by["B"] == pytest.approx(expected_b)
 

@@ -78,6 +78,8 @@ PARAMETERS = [
     ("storage.hdd.energy", "GLO", 0.5, "Wh/TB/hour"),
     ("storage.ssd.energy", "GLO", 1, "Wh/TB/hour"),
     ("storage.tape.energy", "GLO", 0.02, "Wh/TB/hour"),
+    ("storage.fill_rate", "GLO", 0.5, "dimensionless"),
+    ("storage.redundancy", "GLO", 1.25, "dimensionless"),
     ("dc.pue", "FR", 1.5, "dimensionless"),
     ("dc.pue", "GLO", 2, "dimensionless"),
     ("dc.video.energy", "GLO", 2, "Wh/GB"),

@@ -14,7 +14,7 @@ import numpy as np
 
 from ..inventory import HOURS_PER_YEAR
 
-__all__ = ["raster_mb", "tb_years", "capture_hours", "compute_kwh", "storage_kwh",
+__all__ = ["raster_mb", "tb_years", "capture_hours", "compute_kwh", "storage_kwh", "raw_tb_years",
            "RATIOS", "ITEM_DEFAULTS"]
 
 #: Compression ratio (uncompressed size ÷ file size) per format, with its source.
@@ -129,6 +129,19 @@ def compute_kwh(tasks, tasks_per_core_hour, watts_per_core):
     """Electricity of CPU work [kWh]: tasks ÷ (tasks per core-hour) × W per core ÷ 1000."""
     core_hours = np.asarray(tasks, dtype=float) / np.asarray(tasks_per_core_hour, dtype=float)
     return core_hours * np.asarray(watts_per_core, dtype=float) / 1000.0
+
+
+def raw_tb_years(usable_tb_year, redundancy, fill_rate):
+    """Raw capacity a storage system holds for the usable TB-years [TB·year]:
+    usable × redundancy (RAID/erasure overhead) ÷ fill rate (share of raw capacity used).
+
+    References
+    ----------
+    ADEME ``publicodes-acv-numerique`` 2.1.0, rule ``email . … stockage``: size ×
+    redundancy ÷ (server capacity × fill rate 50 %).
+    """
+    return (np.asarray(usable_tb_year, float) * np.asarray(redundancy, float)
+            / np.asarray(fill_rate, float))
 
 
 def storage_kwh(tb_year, wh_per_tb_hour, pue):

@@ -138,6 +138,13 @@ class ArchiveStorage(Model):
         "versions, formats, accruals). Default 0."))
     pue: float | None = Field(None, ge=1, le=5, description=(
         "PUE of the storage sites. Default: dataset dc.pue of each copy's country."))
+    fill_rate: float | None = Field(None, gt=0, le=1, description=(
+        "Share of the disk systems' raw capacity that holds data (hdd and ssd copies). "
+        "Default: dataset storage.fill_rate (ADEME's 50 %, e-mail model after BioIS 2011)."))
+    redundancy: float | None = Field(None, ge=1, le=4, description=(
+        "Raw capacity per usable TB inside one disk copy (RAID or erasure coding; hdd and "
+        "ssd copies). Default: dataset storage.redundancy (RAID 6 of 10 + 2 drives, 1.2, "
+        "estimate). Tape copies use neither: cartridges are written full, without parity."))
 
 
 class Dissemination(Model):

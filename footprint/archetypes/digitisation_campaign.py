@@ -18,10 +18,14 @@ the dissemination's own years).
 - **Processing** (tier ``data_centres`` with PUE, or ``onsite`` in the venue's
   country): OCR pages ÷ pages per core-hour × W per core; derivatives by core-seconds;
   photogrammetry by kWh per object or a measured total.
-- **Storage**: TB-years = Σ over the years of the stored volume growing by
-  ``yearly_growth``; per copy, electricity = TB-years × Wh per TB-hour (HDD, SSD, tape)
-  × 8,760 h × PUE in the copy's country, and embodied = TB-years × the media's
-  ``storage.<media>.embodied`` factor.
+- **Storage**, the whole storage system per usable TB-year: usable TB-years = Σ over
+  the years of the stored volume growing by ``yearly_growth``, times the copies; a disk
+  copy (HDD, SSD) holds raw TB-years = usable × ``redundancy`` (RAID/erasure overhead)
+  ÷ ``fill_rate`` (share of the raw capacity that holds data); a tape copy holds its
+  usable volume. Per copy, electricity = raw TB-years × the whole system's Wh per raw
+  TB-hour (``storage.<media>.energy``: a storage server with its CPU, RAM and fans, not
+  the drives alone) × 8,760 h × PUE in the copy's country, and embodied = raw TB-years ×
+  ``storage.<media>.embodied`` on the same server boundary.
 - **Dissemination**: views × MB per view over networks and from a data centre
   (:func:`footprint.inventory.transfer`) with the web serving energy ``dc.web.energy``
   (Sustainable Web Design v4, facility included: online images are web serving), and
@@ -208,24 +212,38 @@ def inventory(services, paths, ctx):
     media = np.array([c.media for _, c in copies], dtype=object).astype(str)
     creg = np.array([c.country or hosting[i] for i, c in copies], dtype=object)
     copy_tby = tby[ci] * floats([c.count for _, c in copies])
+    disk = media != "tape"
+    fill, fill_src = resolve(reg, "storage.fill_rate", "dimensionless", creg,
+                             floats([st[i].fill_rate for i, _ in copies]))
+    red, red_src = resolve(reg, "storage.redundancy", "dimensionless", creg,
+                           floats([st[i].redundancy for i, _ in copies]))
+    fill, red = np.where(disk, fill, 1.0), np.where(disk, red, 1.0)
+    raw_tby = k.raw_tb_years(copy_tby, red, fill)
     wh, wh_src = resolve(reg, np.char.add(np.char.add("storage.", media), ".energy"),
                          "Wh/TB/hour", creg)
     cpue, cpue_src = resolve(reg, "dc.pue", "dimensionless", creg,
                              floats([st[i].pue for i, _ in copies]))
-    st_kwh = k.storage_kwh(copy_tby, wh, cpue)
+    st_kwh = k.storage_kwh(raw_tby, wh, cpue)
     comp = np.char.add("storage: ", media)
     frames += [electricity_rows(service=name[ci], component=comp, kwh=st_kwh, region=creg,
                                 tier="data_centres"),
-               _storage_rows(name[ci], comp, copy_tby, media, creg)]
+               _storage_rows(name[ci], comp, raw_tby, media, creg)]
+    tape_note = "tape: cartridges written full, no parity (1)"
     qs += [quantities(name, "TB-years (one copy)", tby, "TB*year",
                       "computed: Σ over the years of the volume growing by yearly_growth"),
            quantities(name[ci], np.char.add("TB-years on ", media), copy_tby, "TB*year",
-                      "computed: TB-years × copies"),
+                      "computed: usable TB-years × copies"),
+           quantities(name[ci], np.char.add("storage fill rate, ", media), fill, "1",
+                      np.where(disk, fill_src, tape_note)),
+           quantities(name[ci], np.char.add("storage redundancy (raw per usable TB), ", media),
+                      red, "1", np.where(disk, red_src, tape_note)),
+           quantities(name[ci], np.char.add("raw TB-years on ", media), raw_tby, "TB*year",
+                      "computed: usable TB-years × copies × redundancy ÷ fill rate"),
            quantities(name[ci], np.char.add("storage energy per TB-hour, ", media), wh,
                       "Wh/TB/h", wh_src),
            quantities(name[ci], np.char.add("storage PUE, ", media), cpue, "1", cpue_src),
            quantities(name[ci], np.char.add("storage electricity, ", media), st_kwh, "kWh",
-                      "computed: TB-years × Wh/TB/h × 8,760 h × PUE")]
+                      "computed: raw TB-years × Wh/TB/h × 8,760 h × PUE")]
 
     # -- dissemination ------------------------------------------------------------------
     ds = [(i, s.dissemination, s.storage.years) for i, s in enumerate(services)

@@ -256,9 +256,13 @@ class FactorRegistry:
         except KeyError:
             raise UnknownFactorError(code, matches=close_matches(code, self._flows)) from None
 
-    def is_regional(self, code: str) -> bool:
-        """Whether a factor code has values per region (not only a world value)."""
-        return self._regions.get(code, frozenset()) != frozenset({"GLO"})
+    def is_regional(self, code: str, indicator: str | None = None) -> bool:
+        """Whether a factor code has values per region (not only a world value), for one
+        indicator if given (French primary energy of electricity is one world value by
+        definition, while its climate-change factors are per country)."""
+        regions = (self._regions.get(code, frozenset()) if indicator is None
+                   else self._indicator_regions.get((code, indicator), frozenset()))
+        return regions != frozenset({"GLO"})
 
     def resolve_region(self, code: str, region: str, *, parameter: bool = False,
                        indicator: str | None = None) -> str | None:
