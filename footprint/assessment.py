@@ -134,6 +134,25 @@ class Assessment:
     def by_service(self, indicator: str = "climate_change") -> pd.Series:
         return self.breakdown("service", indicator).iloc[:, 0]
 
+    def per_year(self, indicator: str = "climate_change") -> pd.DataFrame:
+        """Each service's total, the years its figures cover and its yearly average.
+
+        A digitisation campaign's figures are totals over its own horizon (storage and
+        viewing years), not per year: ``years`` is that horizon and ``per_year`` the
+        average over it. Per-year services cover the reporting period (or one year), and
+        totals entered for a period cover that period (NaN years without one). The
+        project's total adds the ``total`` column; the assessment warns when it mixes a
+        campaign's horizon with other services' years.
+        """
+        totals = self.by_service(indicator)
+        q = self.quantities[self.quantities["quantity"] == "reporting basis"]
+        q = q.drop_duplicates("service").set_index("service").reindex(totals.index)
+        out = pd.DataFrame({"total": totals, "years": q["value"].astype(float),
+                            "basis": q["source"]})
+        out["per_year"] = out["total"] / out["years"]
+        out["unit"] = INDICATOR_UNITS[indicator]
+        return out.rename_axis("service")
+
     def per_functional_unit(self, indicator: str = "climate_change"):
         """Total divided by the functional unit's quantity (None without a functional unit)."""
         fu = self.project.functional_unit

@@ -48,6 +48,26 @@ def build_inventory(project, registry, *, allocation: str | None = None):
     return inventory, quantities, ctx, list(dict.fromkeys(substitutions))
 
 
+def _horizon_warnings(quantities) -> list[str]:
+    """A campaign's figures cover its own years: say so, and say when the project's total
+    adds them to services counted over other years (never silently)."""
+    from .archetypes._common import BASIS_SOURCES
+
+    q = quantities[quantities["quantity"] == "reporting basis"].drop_duplicates("service")
+    horizon = q[q["source"] == BASIS_SOURCES["horizon"]]
+    others = q[q["source"] != BASIS_SOURCES["horizon"]]
+    out = []
+    for service, years in zip(horizon["service"], horizon["value"], strict=True):
+        text = (f"{service!r} covers its own {years:g} years (capture once, storage and "
+                f"viewing over the horizon): its figures are totals over those years, not "
+                f"per year; Assessment.per_year() gives its yearly average")
+        if len(others):
+            text += (f"; the project total adds them to {len(others)} service(s) counted over "
+                     f"{'the reporting period' if others['value'].notna().all() else 'other years'}")
+        out.append(text)
+    return out
+
+
 def _check_finite(inventory, project) -> None:
     """Amounts must be finite: inputs at the edge of their ranges can still overflow."""
     bad = ~np.isfinite(inventory[["amount", "amount_low", "amount_high"]].to_numpy()).all(axis=1)
@@ -83,6 +103,7 @@ def assess(project, factors=None, *, allocation: str | None = None,
 
     registry = factors if factors is not None else default_registry()
     inventory, quantities, ctx, notes = build_inventory(project, registry, allocation=allocation)
+    notes = notes + _horizon_warnings(quantities)
     table, warnings = characterise(inventory.drop(columns="project"), registry)
     table.insert(0, "project", project.name)
     if any(getattr(s, "schedule", None) is not None for s in project.services):

@@ -63,3 +63,24 @@ def test_yearly_parameters_say_how_the_period_applies(kind):
             if "per_year" in name:
                 assert "reporting period" in (field.description or ""), \
                     f"{kind}: {model.__name__}.{name}"
+
+
+def test_a_campaign_is_reported_per_year_and_in_total_never_silently_added(bundled):
+    """A ten-year digitisation campaign next to a one-year website: the project total adds
+    both, with a warning that names the campaign's horizon; per_year() gives each
+    service's total, its years and its yearly average (campaign total ÷ 10)."""
+    data = {"name": "P", "audience_country": "FR", "hosting_country": "FR", "services": [
+        {"name": "Fonds", "kind": "digitisation_campaign",
+         "items": [{"type": "page", "count": 1000, "master_mb": 50}],
+         "storage": {"years": 10}},
+        {"name": "Site", "kind": "video_streaming", "hours_viewed": 100}]}
+    r = footprint.assess(footprint.parse_project(data), bundled)
+    per = r.per_year()
+    assert per.loc["Fonds", "years"] == 10
+    assert per.loc["Fonds", "per_year"] == pytest.approx(per.loc["Fonds", "total"] / 10)
+    assert per["total"].sum() == pytest.approx(r.total().m_as("kgCO2e"))
+    warning = [w for w in r.warnings if "'Fonds' covers its own 10 years" in w]
+    assert warning and "adds them to 1 service(s)" in warning[0]
+    alone = footprint.assess(footprint.parse_project({**data, "services": data["services"][:1]}),
+                             bundled)
+    assert any("covers its own 10 years" in w and "adds" not in w for w in alone.warnings)
