@@ -23,9 +23,11 @@ def viewing():
 
 
 def project(project_fields=None, **service):
+    # screen_off_share 0 unless a test says otherwise: every hour at the active rate
     svc = {"name": "Podcast", "kind": "audio_streaming", "listens": 1000,
            "average_listen_duration": "30 min", "bitrate": "128 kbit/s",
-           "device_mix": {"smartphone": 0.6, "speaker": 0.4}, **service}
+           "device_mix": {"smartphone": 0.6, "speaker": 0.4}, "screen_off_share": 0,
+           **service}
     return parse_project({"name": "P", "services": [svc], **(project_fields or {})})
 
 
@@ -65,6 +67,21 @@ def test_streaming_hand_computed(viewing):
     assert q.loc["data delivered", "value"] == pytest.approx(28.8)
     assert q.loc["listening hours", "value"] == pytest.approx(500)
     assert "proxy" in q.loc["serving energy per GB (facility included)", "source"]
+
+
+def test_listening_with_the_screen_off(viewing):
+    # Half the 300 smartphone hours screen off (fixture: screen_off_share 0.5, 1 W):
+    # active 150 h × 20 g + 150 h × 10 W × 0.1 = 3,000 + 150 g; screen off: manufacture by
+    # calendar time 73 kg / (2 yr × 8,760 h) = 4.1667 g/h × 150 = 625 g, and 150 h × 1 W ×
+    # 0.1 = 15 g: the phone 3,790 g instead of 6,300 g. The rest is unchanged.
+    r = footprint.assess(project(screen_off_share=None), viewing)
+    assert g(r, component="listening devices (screen off)") == pytest.approx(625 + 15)
+    assert r.total().m_as("gCO2e") == pytest.approx(3790 + 2100 + 432 + 5.76 + 500)
+    q = r.quantities.set_index("quantity")
+    assert q.loc["smartphone hours, screen off", "value"] == pytest.approx(150)
+    # entered values replace the dataset's: all screen off at 2 W
+    r = footprint.assess(project(screen_off_share=1, background_power="2 W"), viewing)
+    assert g(r, component="listening devices (screen off)") == pytest.approx(1250 + 60)
 
 
 def test_download_once_per_subscriber(viewing):
@@ -113,4 +130,9 @@ def test_bundled_runs_and_sample_project(bundled):
     # (ADEME: 29.0 g per hour of use, factors dossier §6.1)
     hours = r.quantities.query("quantity == 'listening hours'")["value"].sum()
     per_hour = r.total().m_as("gCO2e") / hours
-    assert 20 < per_hour < 40
+    # listening is not watching: with 80 % of the phone hours screen off (estimate), the
+    # phone's manufacture by calendar time is 79.5 kg / (2.5 × 8,760 h) = 3.6 g per hour
+    # instead of ADEME's 29.0 g per active hour; the hour falls inside Arcom's 6-57 g
+    active = footprint.assess(p.model_copy(update={"services": [
+        s.model_copy(update={"screen_off_share": 0.0}) for s in p.services]}), bundled)
+    assert 6 < per_hour < active.total().m_as("gCO2e") / hours / 2

@@ -8,7 +8,13 @@ Listening time = ``listens`` × ``average_listen_duration``. Data:
   ``episode_duration`` × bitrate.
 
 Devices (smartphone by default), networks and servers follow
-:mod:`footprint.archetypes._viewing`. No per-GB serving energy for audio was found: the
+:mod:`footprint.archetypes._viewing`. Listening is not watching: a share of the
+smartphone hours (``screen_off_share``) is heard with the screen off or the app in the
+background. Those hours draw the phone's screen-off playback power
+(``device.smartphone.background_power``) instead of its active-screen power, and carry
+its manufacture by calendar time (an hour of a 24-hour day, Boavizta's allocation)
+instead of by active use (an hour of ADEME's 3 hours a day): the phone is in the
+pocket, not in use. No per-GB serving energy for audio was found: the
 video CDN figure ``dc.video.energy`` is used as a proxy (it is per GB, so an audio
 hour costs ≈1/70 of an HD video hour), and labelled as such in the quantities; so is the
 manufacture of the video fleet per hour (``dc.video.construction``, ≈0.24 g per
@@ -27,9 +33,9 @@ from typing import Literal
 import numpy as np
 from pydantic import Field, model_validator
 
-from ..inventory import QUANTITY_COLUMNS, concat, quantities
-from ..schema.base import QuantityField
-from ._common import TOTAL, reporting_basis
+from ..inventory import QUANTITY_COLUMNS, concat, device_time, quantities, resolve
+from ..schema.base import QuantityField, Share
+from ._common import TOTAL, floats, reporting_basis
 from ._viewing import (AUDIO_DEVICES, AudioDeviceMix, NetworkFields, NetworkMix, mix_matrix,
                        viewing_inventory)
 
@@ -64,6 +70,13 @@ class Service(NetworkFields):
         "mobile networks; default half and half (estimate: smartphone listening at home on "
         "Wi-Fi and on the move; no French survey found).")
 
+    screen_off_share: Share | None = Field(
+        None, description="Share of the smartphone listening hours with the screen off or "
+        "the app in the background; default device.smartphone.screen_off_share (estimate).")
+    background_power: QuantityField("W", ge=0, le=20, description="Smartphone power while "
+                                    "playing audio with the screen off; default "
+                                    "device.smartphone.background_power (estimate).") | None = None
+
     @model_validator(mode="after")
     def _download_fields(self):
         if self.delivery == "streaming":
@@ -88,10 +101,31 @@ def inventory(services, paths, ctx):
                        else s.episode_duration for s in services], dtype=float) / 60.0
     data_gb = np.where(download, files * file_h * gb_h, hours * gb_h)
     shares = mix_matrix([s.device_mix for s in services], AUDIO_DEVICES)
+    audience = np.array([ctx.audience(s) for s in services], dtype=object)
+    off, off_src = resolve(ctx.registry, "device.smartphone.screen_off_share", "dimensionless",
+                           audience, floats([s.screen_off_share for s in services]))
+    phone = AUDIO_DEVICES.index("smartphone")
+    off_hours = hours * shares[:, phone] * off
+    shares[:, phone] *= 1.0 - off
     frames, qs = viewing_inventory(ctx, services, hours=hours, data_gb=data_gb,
                                    devices=AUDIO_DEVICES, device_shares=shares,
                                    device_component="listening devices",
                                    serving_note="proxy (video CDN figure used for audio): ")
+    sel = off_hours > 0
+    if sel.any():
+        watts, w_src = resolve(ctx.registry, "device.smartphone.background_power", "W",
+                               audience[sel], floats([s.background_power for s in services])[sel])
+        frames.append(device_time(ctx, service=names[sel],
+                                  component="listening devices (screen off)",
+                                  tier="user_devices", device="smartphone",
+                                  hours=off_hours[sel], region=audience[sel], power_w=watts,
+                                  daily_use_h=24.0))
+        qs += [quantities(names[sel], "smartphone hours, screen off", off_hours[sel], "hour",
+                          "hours × device_mix.smartphone × screen_off_share"),
+               quantities(names[sel], "smartphone power, screen off", watts, "W", w_src),
+               quantities(names[sel], "smartphone manufacture allocation, screen off", 24.0,
+                          "h/day", "calendar time: the phone is not in active use")]
+    qs.append(quantities(names, "screen-off share of smartphone hours", off, "1", off_src))
     qframes = [
         reporting_basis(ctx, names, per_year=False),
         quantities(names, "listening hours", hours, "hour",
