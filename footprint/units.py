@@ -48,6 +48,7 @@ FLOW_UNITS = {
     "storage": "TB*year",
     "emissions": "kgCO2e",
     "service_time": "hour",
+    "fuel": "L",
 }
 
 _DEFINITIONS = (

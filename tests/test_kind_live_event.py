@@ -49,15 +49,16 @@ def test_hand_computed(viewing):
     #   servers and CDN manufacture 150 h × 1 g = 150 g.
     # Production: 2 cameras × 3 h = 6 h → 600 g + 6 h × 50 W = 0.3 kWh → 30 g;
     #   1 desktop_pro × 4 h (production_hours) → 400 g + 4 h × 50 W (entered) → 20 g.
-    # Contribution: 10 Mbit/s × 0.45 GB/h per Mbit/s × 2 h = 9 GB × 10 g = 90 g.
+    # Contribution: 10 Mbit/s × 0.45 GB/h per Mbit/s × 2 h = 9 GB over a professional line
+    #   (network.fixed_excl_box, 5 g/GB: no home box) = 45 g.
     # Transcoding: 4 renditions × 2 h = 8 server-hours × 500 W × PUE 1.5 = 6 kWh → 600 g,
     #   manufacture 8 × 100 g = 800 g.
     r = footprint.assess(project(**HAND), viewing)
     assert g(r, tier="user_devices") == pytest.approx(16500)
-    assert g(r, tier="networks") == pytest.approx(4500 + 90)
+    assert g(r, tier="networks") == pytest.approx(4500 + 45)
     assert g(r, tier="data_centres") == pytest.approx(90 + 150 + 600 + 800)
     assert g(r, tier="onsite") == pytest.approx(600 + 30 + 400 + 20)
-    assert r.total().m_as("gCO2e") == pytest.approx(23630 + 150)
+    assert r.total().m_as("gCO2e") == pytest.approx(23630 + 150 - 45)
     assert g(r, component="servers and CDN (manufacture) (live)") == pytest.approx(100)
     assert g(r, component="servers and CDN (manufacture) (replay)") == pytest.approx(50)
     q = r.quantities.set_index("quantity")["value"]
@@ -68,6 +69,21 @@ def test_hand_computed(viewing):
     # live and replay are told apart
     assert g(r, component="viewer devices (live)") == pytest.approx(100 * 110)
     assert g(r, component="viewer devices (replay)") == pytest.approx(50 * 110)
+
+
+def test_optional_kit_lighting_and_ob_van_and_declared_cut_off(viewing, bundled):
+    # Lighting 20 kW × 4 production hours = 80 kWh × 0.1 kg = 8,000 g on the venue grid.
+    r = footprint.assess(project(**HAND, lighting_power="20 kW"), viewing)
+    assert g(r, component="production: stage lighting") == pytest.approx(8000)
+    cut = r.quantities.set_index("quantity").loc["declared cut-off", "source"]
+    assert "travel" in cut and "rehearsals" in cut
+    # OB van with the bundled data: 300 km × 0.4 L/km (Euromedia France via SVG Europe)
+    # + 50 L of generator diesel = 170 L × 3.17 kgCO2e/L (arrêté of 26 April 2017)
+    r = footprint.assess(project(ob_van_km="300 km", generator_fuel="50 L"), bundled)
+    assert g(r, component="production: outside-broadcast van") == pytest.approx(
+        170 * 3.17 * 1000)
+    assert r.quantities.set_index("quantity").loc["OB van and generator diesel", "value"] \
+        == pytest.approx(170)
 
 
 def test_venue_kit_on_the_venue_grid_audience_on_its_own(viewing, tmp_path):
@@ -90,10 +106,11 @@ def test_venue_kit_on_the_venue_grid_audience_on_its_own(viewing, tmp_path):
     assert g(r, tier="onsite") == pytest.approx(600 + 30 + 400 + 20)
     prod = r.inventory[r.inventory["component"].str.startswith("production")]
     assert set(prod["region"]) == {"FR"}
-    # contribution: 9 GB over the venue's French line (10 g/GB); viewers: 450 GB over US
+    # contribution: 9 GB over the venue's French professional line (5 g/GB); viewers: 450 GB
+    # over US
     # lines (30 g/GB); 150 TV hours: 15,000 g embodied + 15 kWh × 0.4 kg (US grid)
-    assert g(r, component="contribution (venue → ingest)") == pytest.approx(90)
-    assert g(r, tier="networks") == pytest.approx(450 * 30 + 90)
+    assert g(r, component="contribution (venue → ingest)") == pytest.approx(45)
+    assert g(r, tier="networks") == pytest.approx(450 * 30 + 45)
     assert g(r, tier="user_devices") == pytest.approx(15000 + 6000)
     assert g(r, tier="data_centres") == pytest.approx(90 + 150 + 600 + 800)
 

@@ -9,9 +9,15 @@ Four parts, each in its tier:
   country (``venue_country``, by default the audience country). Cameras have no
   published LCA: the datasets' estimate
   ``device.camera_broadcast`` (a proxy) is labelled as such in the results;
+- **optional production kit** (``onsite``): stage lighting for the broadcast
+  (``lighting_power`` × production hours, venue electricity) and an outside-broadcast
+  van (``ob_van_km`` × ``vehicle.ob_van.fuel``, 40 L per 100 km reported by Euromedia
+  France, plus ``generator_fuel``; diesel at ``fuel.diesel``, 3.17 kgCO2e/L, French
+  regulatory value), counted only when entered;
 - **contribution** (``networks``): one stream from the venue to the ingest point at the
-  contribution bitrate during the event (Mbit/s × 0.45 GB/h per Mbit/s) over the
-  venue's fixed line (network factors of the venue's country);
+  contribution bitrate during the event (Mbit/s × 0.45 GB/h per Mbit/s) over a
+  professional line: ADEME's fixed network without the consumer home box
+  (``network.fixed_excl_box``) of the venue's country;
 - **transcoding** (``data_centres``): the adaptive-bitrate ladder, as server-hours
   (entered, or renditions × event hours, one server-equivalent per rendition — an
   upper-bound estimate) × server power × PUE of the hosting country, plus the servers'
@@ -22,7 +28,8 @@ Four parts, each in its tier:
   mixes.
 
 A service is one event and its replay: every figure is a total over the reporting
-period, not scaled by the period's length.
+period, not scaled by the period's length. The cut-off is declared in the result's
+quantities (:data:`CUT_OFF`): what the kind does not count.
 
 References
 ----------
@@ -46,6 +53,11 @@ from ._viewing import VIDEO_DEVICES, VideoViewing, mix_matrix, video_gb, viewing
 KIND = "live_event"
 GB_PER_HOUR_PER_MBPS = 3600.0 / 8.0 / 1000.0  # 1 Mbit/s for one hour = 0.45 GB (decimal)
 SETUP_HOURS = 2.0
+#: What a live event's figures leave out (declared in the quantities of every service).
+CUT_OFF = ("not counted: content creation and rehearsals; staff, artists' and audience "
+           "travel; the venue building and its in-house audience; stage lighting unless "
+           "lighting_power is given; the manufacture of lighting fixtures and of the OB van; "
+           "sets, costumes and catering; the replay's storage on the platform")
 
 
 class Equipment(Model):
@@ -88,6 +100,18 @@ class Service(VideoViewing):
     production_equipment: list[Equipment] = Field(
         list(_DEFAULT_KIT), description="On-site production kit; default (estimate) 3 "
         "cameras, an encoder PC and a vision-mixing PC (desktop_pro as proxy).")
+    lighting_power: QuantityField("W", ge=0, le=1e7, description="Electric power of the "
+                                  "stage lighting used for the broadcast, counted for "
+                                  "production_hours in the venue's country (entered; no "
+                                  "default: rigs range from a few kW to hundreds). The "
+                                  "fixtures' manufacture is cut off.") | None = None
+    ob_van_km: QuantityField("km", ge=0, le=1e6, description="Distance an outside-broadcast "
+                             "van drives to and from the venue (entered); diesel at "
+                             "vehicle.ob_van.fuel (40 L per 100 km, Euromedia France via "
+                             "SVG Europe). Default 0: no van.") = 0.0
+    generator_fuel: QuantityField("L", ge=0, le=1e6, description="Diesel burnt by a "
+                                  "generator for the production during the event (entered). "
+                                  "Default 0: mains power.") = 0.0
     contribution_bitrate: QuantityField("Mbit/s", ge=0, description="Bitrate of the stream "
                                         "sent from the venue; default 10 Mbit/s (YouTube "
                                         "live 1080p30 H.264).") = 10.0
@@ -133,6 +157,40 @@ def _production(ctx, services):
     return [frame], qs
 
 
+def _kit(ctx, services, venue):
+    """Optional production kit: stage lighting (electricity) and an OB van (diesel)."""
+    names = np.array([s.name for s in services], dtype=object)
+    hours = np.array([s.production_hours if s.production_hours is not None
+                      else s.event_duration + SETUP_HOURS for s in services], dtype=float)
+    light_kwh = np.nan_to_num(floats([s.lighting_power for s in services])) * hours / 1000.0
+    frames, qs = [], []
+    sel = light_kwh > 0
+    if sel.any():
+        frames.append(rows(service=names[sel], component="production: stage lighting",
+                           tier="onsite", flow="electricity", amount=light_kwh[sel],
+                           factor_code="electricity", region=venue[sel],
+                           electricity_kwh=light_kwh[sel]))
+        qs.append(quantities(names[sel], "stage lighting electricity", light_kwh[sel], "kWh",
+                             "entered lighting_power × production hours"))
+    km = floats([s.ob_van_km for s in services])
+    l_km = np.zeros(len(services))
+    l_src = np.full(len(services), "no OB van", dtype=object)
+    van = km > 0
+    if van.any():
+        l_km[van], l_src[van] = resolve(ctx.registry, "vehicle.ob_van.fuel", "L/km",
+                                        venue[van])
+    litres = km * l_km + floats([s.generator_fuel for s in services])
+    sel = litres > 0
+    if sel.any():
+        frames.append(rows(service=names[sel], component="production: outside-broadcast van",
+                           tier="onsite", flow="fuel", amount=litres[sel],
+                           factor_code="fuel.diesel", region=venue[sel]))
+        qs += [quantities(names[sel], "OB van fuel per km", l_km[sel], "L/km", l_src[sel]),
+               quantities(names[sel], "OB van and generator diesel", litres[sel], "L",
+                          "ob_van_km × fuel per km + generator_fuel")]
+    return frames, qs
+
+
 def inventory(services, paths, ctx):
     """Rows of all ``live_event`` services: production, contribution, transcoding,
     live and replay viewing."""
@@ -172,7 +230,11 @@ def inventory(services, paths, ctx):
     f3, q3 = _production(ctx, services)
     frames += f3
 
-    # contribution: one stream from the venue over its fixed line (venue's country)
+    # optional kit: lighting on the venue's grid, the OB van's diesel
+    f4, q4 = _kit(ctx, services, venue)
+    frames += f4
+
+    # contribution: one stream from the venue over a professional line (no home box)
     ingest_gb = np.array([s.contribution_bitrate for s in services]) * GB_PER_HOUR_PER_MBPS \
         * duration
     per_time = np.array([s.network_model == "per_time" for s in services])
@@ -180,7 +242,7 @@ def inventory(services, paths, ctx):
     if sel.any():
         frames.append(rows(service=names[sel], component="contribution (venue → ingest)",
                            tier="networks", flow="data", amount=ingest_gb[sel],
-                           factor_code="network.fixed", region=venue[sel]))
+                           factor_code="network.fixed_excl_box", region=venue[sel]))
     sel = per_time & (ingest_gb > 0)
     if sel.any():
         kwh_gb, _ = resolve(reg, "network.fixed.energy", "kWh/GB", venue[sel])
@@ -219,7 +281,9 @@ def inventory(services, paths, ctx):
         quantities(names, "data delivered (replay)", replay_gb, "GB",
                    "hours × quality_mix · gb_per_hour"),
         quantities(names, "contribution data", ingest_gb, "GB",
-                   "contribution_bitrate × 0.45 GB/h per Mbit/s × event_duration"),
+                   "contribution_bitrate × 0.45 GB/h per Mbit/s × event_duration, over a "
+                   "professional line (network.fixed_excl_box: no home box)"),
+        quantities(names, "declared cut-off", np.nan, "", CUT_OFF),
         quantities(names, "transcoding server-hours", server_h, "hour",
                    np.where(np.isnan(entered), "estimate: renditions × event_duration, one "
                             "server-equivalent per rendition", "entered")),
@@ -227,5 +291,5 @@ def inventory(services, paths, ctx):
         quantities(names, "transcoding PUE", pue, "dimensionless", pue_src),
         quantities(names, "transcoding electricity", kwh, "kWh",
                    "server-hours × power × PUE"),
-        *q3, *qs]
+        *q3, *q4, *qs]
     return concat(frames), concat(qframes, QUANTITY_COLUMNS)
