@@ -136,3 +136,15 @@ def test_bundled_runs_and_sample_project(bundled):
     active = footprint.assess(p.model_copy(update={"services": [
         s.model_copy(update={"screen_off_share": 0.0}) for s in p.services]}), bundled)
     assert 6 < per_hour < active.total().m_as("gCO2e") / hours / 2
+
+
+def test_device_lifetime_and_daily_use_overrides(viewing):
+    # speaker 200 h: kept 10 years instead of 5 halves its manufacture share (2,000 → 1,000 g)
+    base = footprint.assess(project(), viewing)
+    r = footprint.assess(project(device_lifetime={"speaker": 10}), viewing)
+    assert base.total().m_as("gCO2e") - r.total().m_as("gCO2e") == pytest.approx(1000)
+    q = r.quantities.set_index("quantity")
+    assert q.loc["device lifetime: speaker", "value"] == 10
+    with pytest.raises(footprint.ProjectError) as exc:
+        project(device_daily_use={"speaker": 25})
+    assert exc.value.path == "services[0].device_daily_use.speaker"

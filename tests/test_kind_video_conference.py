@@ -101,3 +101,12 @@ def test_validation_names_the_field(field, value, words):
         project(**{field: value})
     assert exc.value.path == f"services[0].{field}"
     assert words in str(exc.value)
+
+
+def test_device_lifetime_and_daily_use_overrides(viewing):
+    # laptops kept 10 years and used 4 h a day: 182.5 kg / (10 × 365 × 4) = 12.5 g per hour
+    # instead of 50 g: 60 h × 12.5 = 750 g instead of 3,000 g (ADEME lets both be set)
+    base = footprint.assess(project(quality="hd"), viewing)
+    r = footprint.assess(project(quality="hd", device_lifetime={"laptop": "10 year"},
+                                 device_daily_use={"laptop": "4 hour/day"}), viewing)
+    assert grams(base) - grams(r) == pytest.approx(3000 - 750)

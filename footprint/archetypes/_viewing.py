@@ -51,6 +51,7 @@ from ._mixes import AudioDeviceMix, NetworkMix, QualityMix, VideoDeviceMix, mix_
 
 __all__ = ["QUALITIES", "NETWORKS", "VIDEO_DEVICES", "AUDIO_DEVICES", "QualityMix",
            "QualityRates", "VideoDeviceMix", "AudioDeviceMix", "NetworkMix", "DevicePowers",
+           "DeviceLifetimes", "DeviceDailyUse",
            "NetworkFields", "VideoViewing", "mix_matrix", "video_gb",
            "viewing_inventory", "CONSTRUCTION_CODE"]
 
@@ -94,6 +95,41 @@ class DevicePowers(Model):
     set_top_box: _power("TV set-top box") = None
 
 
+def _years(name):
+    return QuantityField("year", gt=0, le=50, description=f"{name} lifetime; default the "
+                         "dataset's device lifetime (ADEME's theoretical lifetime).") | None
+
+
+def _daily(name):
+    return QuantityField("hour/day", gt=0, le=24, description=f"{name} hours of use a day; "
+                         "default the dataset's daily use (ADEME's use profile).") | None
+
+
+class DeviceLifetimes(Model):
+    """Device lifetimes [year] that replace the datasets' (ADEME's model lets them be set)."""
+
+    tv: _years("TV") = None
+    laptop: _years("Laptop") = None
+    desktop_with_monitor: _years("Desktop and monitor") = None
+    tablet: _years("Tablet") = None
+    smartphone: _years("Smartphone") = None
+    speaker: _years("Connected speaker") = None
+    set_top_box: _years("TV set-top box") = None
+
+
+class DeviceDailyUse(Model):
+    """Hours of use a day [h/day] that replace the datasets' (ADEME's use profile); the
+    manufacture of a device is shared over lifetime × 365 × these hours."""
+
+    tv: _daily("TV") = None
+    laptop: _daily("Laptop") = None
+    desktop_with_monitor: _daily("Desktop and monitor") = None
+    tablet: _daily("Tablet") = None
+    smartphone: _daily("Smartphone") = None
+    speaker: _daily("Connected speaker") = None
+    set_top_box: _daily("TV set-top box") = None
+
+
 class NetworkFields(ServiceBase):
     """Fields of every service delivered over the internet to its users."""
 
@@ -111,6 +147,10 @@ class NetworkFields(ServiceBase):
                                   "dc.video.energy (ADEME, from Netflix 2019).") | None = None
     device_power: DevicePowers = Field(DevicePowers(), description="Device powers [W] that "
                                        "replace the datasets' values.")
+    device_lifetime: DeviceLifetimes = Field(DeviceLifetimes(), description="Device "
+                                             "lifetimes [year] that replace the datasets'.")
+    device_daily_use: DeviceDailyUse = Field(DeviceDailyUse(), description="Hours of use a "
+                                             "day [h/day] that replace the datasets'.")
 
 
 class VideoViewing(NetworkFields):
@@ -196,10 +236,14 @@ def viewing_inventory(ctx, services, *, hours, data_gb, devices, device_shares,
     ids = list(devices)
     hours_by = device_shares.T * hours  # (devices × services)
     powers = [[getattr(s.device_power, d) for s in services] for d in ids]
+    lives = [[getattr(s.device_lifetime, d) for s in services] for d in ids]
+    dailies = [[getattr(s.device_daily_use, d) for s in services] for d in ids]
     if "tv" in ids and hasattr(services[0], "set_top_box_share"):
         stb = np.array([s.set_top_box_share for s in services], dtype=float)
         hours_by = np.vstack([hours_by, hours_by[ids.index("tv")] * stb])
         powers.append([s.device_power.set_top_box for s in services])
+        lives.append([s.device_lifetime.set_top_box for s in services])
+        dailies.append([s.device_daily_use.set_top_box for s in services])
         ids.append("set_top_box")
     dev = np.repeat(np.array(ids, dtype=object), n)
     dev_hours = hours_by.ravel()
@@ -208,9 +252,11 @@ def viewing_inventory(ctx, services, *, hours, data_gb, devices, device_shares,
     if keep.any():
         power_w, power_src = resolve(reg, np.char.add(np.char.add("device.", dev[keep].astype(
             str)), ".power"), "W", region[keep], floats(np.ravel(powers))[keep])
+        life, daily = floats(np.ravel(lives))[keep], floats(np.ravel(dailies))[keep]
         out.append(device_time(ctx, service=svc[keep], component=f"{device_component}{phase}",
                                tier="user_devices", device=dev[keep].astype(str),
-                               hours=dev_hours[keep], region=region[keep], power_w=power_w))
+                               hours=dev_hours[keep], region=region[keep], power_w=power_w,
+                               lifetime_years=life, daily_use_h=daily))
         first = np.tile(common, len(ids))[keep]
         for d in dict.fromkeys(dev[keep]):
             sel = dev[keep] == d
@@ -218,6 +264,10 @@ def viewing_inventory(ctx, services, *, hours, data_gb, devices, device_shares,
                "hours × device_mix share")
             _q(qs, svc[keep][sel], f"device power: {d}", power_w[sel], "W", power_src[sel],
                first[sel])
+            _q(qs, svc[keep][sel], f"device lifetime: {d}", life[sel], "year", "entered",
+               first[sel] & ~np.isnan(life[sel]))
+            _q(qs, svc[keep][sel], f"device daily use: {d}", daily[sel], "h/day", "entered",
+               first[sel] & ~np.isnan(daily[sel]))
 
     # networks: the power model (per_time) here; per-GB factors with the servers below
     net = mix_matrix([s.network_mix for s in services], NETWORKS)

@@ -41,7 +41,8 @@ from ..inventory import (QUANTITY_COLUMNS, concat, device_time, quantities, reso
 from ..schema.base import QuantityField, ServiceBase
 from ._common import TOTAL, floats, reporting_basis
 from ._mixes import NetworkMix, VideoDeviceMix, mix_matrix
-from ._viewing import CONSTRUCTION_CODE, NETWORKS, VIDEO_DEVICES, DevicePowers
+from ._viewing import (CONSTRUCTION_CODE, NETWORKS, VIDEO_DEVICES, DeviceDailyUse,
+                       DeviceLifetimes, DevicePowers)
 
 KIND = "video_conference"
 #: GB per connected hour at each quality: ADEME's rule 'visio . qualité . facteur qualité'.
@@ -79,6 +80,10 @@ class Service(ServiceBase):
                                   "figure).") | None = None
     device_power: DevicePowers = Field(DevicePowers(), description="Device powers [W] that "
                                        "replace the datasets' values.")
+    device_lifetime: DeviceLifetimes = Field(DeviceLifetimes(), description="Device "
+                                             "lifetimes [year] that replace the datasets'.")
+    device_daily_use: DeviceDailyUse = Field(DeviceDailyUse(), description="Hours of use a "
+                                             "day [h/day] that replace the datasets'.")
 
 
 def inventory(services, paths, ctx):
@@ -102,6 +107,8 @@ def inventory(services, paths, ctx):
     hours = (shares.T * device_h).ravel()
     svc, region = np.tile(names, len(VIDEO_DEVICES)), np.tile(audience, len(VIDEO_DEVICES))
     entered = floats([getattr(s.device_power, d) for d in VIDEO_DEVICES for s in services])
+    life = floats([getattr(s.device_lifetime, d) for d in VIDEO_DEVICES for s in services])
+    daily = floats([getattr(s.device_daily_use, d) for d in VIDEO_DEVICES for s in services])
     keep = hours > 0
     if keep.any():
         power, power_src = resolve(reg, np.char.add(np.char.add("device.", dev[keep]),
@@ -109,7 +116,8 @@ def inventory(services, paths, ctx):
                                    entered[keep])
         frames.append(device_time(ctx, service=svc[keep], component="participants' devices",
                                   tier="user_devices", device=dev[keep], hours=hours[keep],
-                                  region=region[keep], power_w=power))
+                                  region=region[keep], power_w=power,
+                                  lifetime_years=life[keep], daily_use_h=daily[keep]))
         qs += [quantities(svc[keep], np.char.add("device-hours: ", dev[keep]), hours[keep],
                           "hour", "sessions × participants × duration × device_mix"),
                quantities(svc[keep], np.char.add("device power: ", dev[keep]), power, "W",
