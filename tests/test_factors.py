@@ -147,10 +147,10 @@ def test_licence_must_point_to_its_source_and_say_if_checked(tmp_path, old, new,
 
 def test_quality_labels_tell_press_figures_from_published_ones(bundled):
     p = bundled.parameters.reset_index()
-    # Arcep's 9.9 W box and 1.46 PUE, CNC's projector powers and Uptime's 1.56 were read
+    # Arcep's 9.9 W box and 1.46 PUE, Uptime's 1.56 and the OB van's fuel use were read
     # through press or secondary coverage (review-2026-12 D11): not "published".
     for code, region in (("network.box.power", "GLO"), ("dc.pue", "FR"), ("dc.pue", "GLO"),
-                         ("device.cinema_projector_laser.power", "GLO")):
+                         ("vehicle.ob_van.fuel", "GLO")):
         row = p[(p["code"] == code) & (p["region"] == region)].iloc[0]
         assert row["quality"] == "press-reported", (code, region)
     assert set(bundled.factors["quality"]) | set(p["quality"]) <= {
@@ -171,6 +171,16 @@ def test_europe_is_called_europe_and_resolves_after_eu27(bundled):
     assert bundled.resolve_region("electricity", "RS", indicator="abiotic_depletion") == "EUR"
     assert bundled.resolve_region("electricity", "GR", indicator="abiotic_depletion") == "EUR"
     assert bundled.resolve_region("electricity", "AR", indicator="abiotic_depletion") == "GLO"
+
+
+def test_data_nothing_uses_is_gone(bundled):
+    """Review D11: CCF's replication and inter-DC network figures, the cinema projector
+    powers (no kind takes them) and ADEME's streaming PUE (only an input of the derived
+    dc.video.construction) are no longer shipped."""
+    params = set(bundled.parameter_codes())
+    for code in ("storage.replication", "dc.network.energy", "dc.pue.streaming",
+                 "device.cinema_projector_laser.power", "device.cinema_projector_xenon.power"):
+        assert code not in params
 
 
 def test_duplicate_keys_across_datasets_are_refused(tmp_path):
