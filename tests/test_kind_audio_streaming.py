@@ -88,13 +88,23 @@ def test_download_once_per_subscriber(viewing):
     # 2,500 subscribers × ... given as 2,000 downloads of a 60-min file at 128 kbit/s:
     # 2,000 × 0.0576 = 115.2 GB → networks 57.6 × 10 + 57.6 × 20 = 1,728 g, serving 230.4 Wh
     # → 23.04 g. Listening (devices, 8,400 g) and servers' manufacture per listening hour
-    # (500 g) unchanged.
+    # would be 500 g per listening hour; files use the per-GB figure below.
+    # Files: the servers' manufacture per GB (ADEME's file rule; fixture 0.5 g/GB) instead
+    # of per listening hour: 115.2 × 0.5 = 57.6 g.
     r = footprint.assess(project(delivery="download", downloads=2000,
                                  episode_duration="60 min"), viewing)
-    assert r.total().m_as("gCO2e") == pytest.approx(8400 + 500 + 1728 + 23.04)
+    assert r.total().m_as("gCO2e") == pytest.approx(8400 + 57.6 + 1728 + 23.04)
     # default: one download per listen, of the listened duration → same data as streaming
     r2 = footprint.assess(project(delivery="download"), viewing)
-    assert r2.total().m_as("gCO2e") == pytest.approx(8400 + 500 + 432 + 5.76)
+    assert r2.total().m_as("gCO2e") == pytest.approx(8400 + 28.8 * 0.5 + 432 + 5.76)
+
+
+def test_bundled_file_fleet_manufacture_is_ademes_per_gb(bundled):
+    """ADEME's 'fichier' rule: the streaming fleet allocated per GB, 107,910 servers /
+    (167e6 × 730 h × 1.9 GB/h) / 5 years × 1,336.7 kg = 0.1246 gCO2e per GB (Impact CO2
+    prints 0.12 g per GB downloaded)."""
+    assert bundled.factor("dc.file.construction", unit="gCO2e/GB") == pytest.approx(
+        107_910 / (167e6 * 730 * 1.9) / 5 * 1336.7 * 1000, rel=1e-3)
 
 
 def test_per_time_network(viewing):

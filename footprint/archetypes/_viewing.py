@@ -61,6 +61,8 @@ VIDEO_DEVICES = VideoDeviceMix.keys()
 AUDIO_DEVICES = AudioDeviceMix.keys()
 #: Per-hour factor of the manufacture of the serving fleet (ADEME, derived).
 CONSTRUCTION_CODE = "dc.video.construction"
+#: Per-GB factor of the same fleet's manufacture for files downloaded (ADEME, derived).
+FILE_CONSTRUCTION_CODE = "dc.file.construction"
 GB_PER_HOUR_SOURCE = ("ADEME publicodes-acv-numerique 2.1.0 'facteur qualité' (SD 0.7, HD 3, "
                       "UHD 7 GB/h); Carbon Trust 2021 Table 3 (Full HD 3 GB/h)")
 
@@ -190,7 +192,8 @@ def _q(frames, service, quantity, value, unit, source, keep=None):
 # -- the inventory --------------------------------------------------------------------
 def viewing_inventory(ctx, services, *, hours, data_gb, devices, device_shares,
                       phase: str = "", common=True, record_model: bool = True,
-                      device_component: str = "viewer devices", serving_note: str = ""):
+                      device_component: str = "viewer devices", serving_note: str = "",
+                      fleet_per_gb=False):
     """Rows and quantities of watching/listening: devices, networks, servers and CDN.
 
     Parameters
@@ -216,6 +219,9 @@ def viewing_inventory(ctx, services, *, hours, data_gb, devices, device_shares,
         Component name of the users' devices.
     serving_note : str
         Prefix of the source of the default serving energy (e.g. that it is a proxy).
+    fleet_per_gb : bool or array of bool
+        Where the serving fleet's manufacture is per GB delivered (files downloaded:
+        ``dc.file.construction``, ADEME's ``fichier`` rule) instead of per hour.
 
     Returns
     -------
@@ -326,8 +332,15 @@ def viewing_inventory(ctx, services, *, hours, data_gb, devices, device_shares,
         _q(qs, names[sel], f"serving electricity{phase}", data_gb[sel] * wh_gb / 1000.0, "kWh",
            "data × serving energy per GB")
 
-    # manufacture of the serving fleet, per viewing hour (ADEME)
-    sel = hours > 0
+    # manufacture of the serving fleet, per viewing hour (ADEME), or per GB for files
+    # downloaded (ADEME's 'fichier' rule)
+    per_gb = np.broadcast_to(np.asarray(fleet_per_gb, dtype=bool), (n,))
+    sel = per_gb & (data_gb > 0)
+    if sel.any():
+        out.append(rows(service=names[sel], component=f"servers (manufacture){phase}",
+                        tier="data_centres", flow="data", amount=data_gb[sel],
+                        factor_code=FILE_CONSTRUCTION_CODE, region=hosting[sel]))
+    sel = ~per_gb & (hours > 0)
     if sel.any():
         out.append(rows(service=names[sel], component=f"servers and CDN (manufacture){phase}",
                         tier="data_centres", flow="service_time", amount=hours[sel],

@@ -18,7 +18,9 @@ pocket, not in use. No per-GB serving energy for audio was found: the
 video CDN figure ``dc.video.energy`` is used as a proxy (it is per GB, so an audio
 hour costs ≈1/70 of an HD video hour), and labelled as such in the quantities; so is the
 manufacture of the video fleet per hour (``dc.video.construction``, ≈0.24 g per
-listening hour, probably high for audio).
+listening hour, probably high for audio). Files downloaded carry the fleet's manufacture
+per GB instead, as ADEME's file-transfer rule does (``dc.file.construction``, ≈0.12 g
+per GB).
 
 References
 ----------
@@ -110,7 +112,8 @@ def inventory(services, paths, ctx):
     frames, qs = viewing_inventory(ctx, services, hours=hours, data_gb=data_gb,
                                    devices=AUDIO_DEVICES, device_shares=shares,
                                    device_component="listening devices",
-                                   serving_note="proxy (video CDN figure used for audio): ")
+                                   serving_note="proxy (video CDN figure used for audio): ",
+                                   fleet_per_gb=download)
     sel = off_hours > 0
     if sel.any():
         watts, w_src = resolve(ctx.registry, "device.smartphone.background_power", "W",
