@@ -326,3 +326,11 @@ def test_update_supersedes_the_bundled_key_and_says_so(httpserver, data_dir, cap
     assert (key, "ademe-base-empreinte-electricity-2024") in reg.superseded
     assert main(["factors", "validate"]) == 0
     assert "valid" in capsys.readouterr().out
+
+
+def test_a_folder_the_registry_does_not_read_is_named(httpserver, data_dir, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    result = update("ademe", base_url=serve_ademe(httpserver), data_dir=elsewhere, now=NOW)
+    assert result.written and result.path.parent == elsewhere
+    assert f"set FOOTPRINT_DATA_DIR={elsewhere}" in result.message
+    assert result.dataset_id not in default_registry().datasets

@@ -161,15 +161,21 @@ def _store(fetched: Fetched, target: Path, source: str, now: dt.datetime) -> Upd
         for name, text in files.items():
             (tmp / name).write_text(text, encoding="utf-8")
         _validate(tmp, target)
-        os.rename(tmp, target / dataset_id)
+        try:
+            os.rename(tmp, target / dataset_id)  # atomic; refused if the name was taken
+        except OSError as exc:
+            raise FactorUpdateError(f"cannot move the new dataset into {target / dataset_id}"
+                                    f": {exc.strerror}; {OFFLINE}") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    from .registry import default_registry
+    from .registry import dataset_roots, default_registry
 
     default_registry.cache_clear()  # the next assessment sees the new data
+    hint = "" if target.resolve() in {r.resolve() for r in dataset_roots()} else (
+        f"; the default registry does not read {target}: set FOOTPRINT_DATA_DIR={target}")
     return UpdateResult(source, True, dataset_id, target / dataset_id, rows,
-                        f"wrote {dataset_id} ({rows} rows) in {target}")
+                        f"wrote {dataset_id} ({rows} rows) in {target}{hint}")
 
 
 def _validate(folder: Path, target: Path) -> None:
