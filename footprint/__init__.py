@@ -14,7 +14,7 @@ from __future__ import annotations
 from .assessment import Assessment
 from .engine import assess
 from .errors import (DatasetError, FactorUpdateError, FootprintError, MeasurementUnavailable,
-                     ProjectError, UnitError, UnknownFactorError)
+                     Notice, ProjectError, UnitError, UnknownFactorError)
 from .factors import FactorRegistry, default_registry
 from .files import parse_project, read_project, to_json, to_yaml, write_project
 from .schema import Project
@@ -24,4 +24,4 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "assess", "Assessment", "Project", "read_project", "parse_project",
            "write_project", "to_yaml", "to_json", "default_registry", "FactorRegistry",
            "FootprintError", "ProjectError", "UnknownFactorError", "UnitError", "DatasetError",
-           "FactorUpdateError", "MeasurementUnavailable"]
+           "FactorUpdateError", "MeasurementUnavailable", "Notice"]

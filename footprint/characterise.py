@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .errors import UnitError
+from .errors import Notice, UnitError
 from .schema.base import INDICATORS
 from .units import FLOW_UNITS, INDICATOR_UNITS
 
@@ -54,8 +54,11 @@ def _entries(pairs: pd.DataFrame, registry, indicators) -> tuple[dict, list[str]
         for indicator in indicators:
             used = registry.resolve_region(code, region, indicator=indicator)
             if used is not None and used != region and registry.is_regional(code, indicator):
-                warnings.append(f"{code}: no {indicator} factor for region {region}; "
-                                f"the {used} value is used")
+                warnings.append(Notice(f"{code}: no {indicator} factor for region {region}; "
+                                       f"the {used} value is used",
+                                       code="factor_region_substituted",
+                                       params={"code": code, "indicator": indicator,
+                                               "region": region, "used": used}))
             found = rows_of.get((code, used, indicator), ()) if used is not None else ()
             if len(found):
                 idx.extend(found)

@@ -108,16 +108,20 @@ def parse_project(data: str | dict, fmt: str = "yaml"):
         return Project.model_validate(data)
     except ValidationError as exc:
         kinds = set(KINDS)
-        errors = []
+        errors, details = [], []
         for err in exc.errors(include_url=False):
             path = _path_of(err["loc"], kinds) or "(project)"
             if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
                 path += ".kind"
             errors.append((path, _error_message(err, kinds), err.get("input")))
+            details.append({"path": path, "message": errors[-1][1], "value": err.get("input"),
+                            "code": err["type"], "params": {
+                                k: v if isinstance(v, int | float | str) else str(v)
+                                for k, v in err.get("ctx", {}).items()}})
         lines = [f"{p}: {m} (got {_short(v)})" for p, m, v in errors]
         first = errors[0]
         raise ProjectError("invalid project:\n  " + "\n  ".join(lines), path=first[0],
-                           value=first[2], errors=errors) from None
+                           value=first[2], errors=errors, details=details) from None
 
 
 def _short(value: Any) -> str:

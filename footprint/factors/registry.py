@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DatasetError, UnknownFactorError, UnitError, close_matches
+from ..errors import DatasetError, Notice, UnknownFactorError, UnitError, close_matches
 from ..units import FLOW_UNITS, INDICATOR_UNITS, conversion_factor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -286,8 +286,11 @@ class FactorRegistry:
                 log = _SUBSTITUTIONS.get()
                 if parameter and log is not None and candidate != region and \
                         known != frozenset({"GLO"}):
-                    log.append(f"{code}: no value for region {region}; the {candidate} "
-                               f"value is used")
+                    log.append(Notice(f"{code}: no value for region {region}; the "
+                                      f"{candidate} value is used",
+                                      code="parameter_region_substituted",
+                                      params={"code": code, "region": region,
+                                              "used": candidate}))
                 return candidate
         if indicator is not None:
             return None
