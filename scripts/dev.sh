@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/dev.sh run  -> set up (once) and start the app on http://127.0.0.1:${PORT:-8501}
-# scripts/dev.sh test -> set up (once, incl. Debian's chromium) and run every test
+# scripts/dev.sh test -> set up (once, incl. Debian's chromium and PostgreSQL) and run every test
 # scripts/dev.sh bench -> set up and run the benchmarks
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,9 +25,17 @@ ensure_chromium() {   # Playwright cannot download its browser here: use Debian'
     chromium fonts-liberation >/dev/null
 }
 
+ensure_postgres() {   # the workspace tests start a throwaway server from Debian's binaries
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && return
+  local SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    postgresql >/dev/null
+}
+
 case "${1:-}" in
   run)   ensure_venv; exec "$PY" -m streamlit run app.py --server.port "${PORT:-8501}" ;;
-  test)  ensure_venv; ensure_chromium; shift; exec "$PY" -m pytest "$@" ;;
+  test)  ensure_venv; ensure_chromium; ensure_postgres; shift; exec "$PY" -m pytest "$@" ;;
   bench) ensure_venv; shift; for b in benchmarks/bench_*.py; do "$PY" "$b"; done ;;
   *)     echo "usage: $0 run|test|bench [pytest args]" >&2; exit 2 ;;
 esac

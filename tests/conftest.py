@@ -62,8 +62,9 @@ def streamlit_url(tmp_path_factory):
     cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port),
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    env = {**os.environ, "FOOTPRINT_WORKSPACE": str(log.parent / "workspace.sqlite")}
     with open(log, "wb") as fh:
-        proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT)
+        proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
     url, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 60
     while True:
         try:
@@ -96,3 +97,48 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1280, "height": 1400}}
+
+
+def _pg_bin() -> Path | None:
+    """Debian's PostgreSQL binaries (apt-get install postgresql), newest version first."""
+    for d in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+        if (d / "initdb").exists():
+            return d
+    return None
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A throwaway PostgreSQL server on a free loopback port (Debian's binaries; as root it
+    runs as the ``postgres`` user). Skipped locally without PostgreSQL; under CI it fails."""
+    bindir = _pg_bin()
+    if bindir is None:
+        if os.environ.get("CI"):
+            raise RuntimeError("PostgreSQL is not installed (scripts/dev.sh test installs it)")
+        pytest.skip("PostgreSQL not installed (apt-get install postgresql)")
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="footprint-pg-"))  # outside pytest's 0700 tmp root
+    data, sock = base / "data", base / "sock"
+    sock.mkdir()
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # postgres refuses to run as root
+        shutil.chown(base, "postgres")
+        shutil.chown(sock, "postgres")
+        os.chmod(base, 0o755)
+        prefix = ["runuser", "-u", "postgres", "--"]
+    subprocess.run(prefix + [str(bindir / "initdb"), "-D", str(data), "-U", "footprint",
+                             "--auth=trust", "-E", "UTF8", "--no-sync"],
+                   check=True, capture_output=True)
+    port = _free_port()
+    log = base / "pg.log"
+    subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w",
+                             "-o", f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 "
+                                   "-c fsync=off", "start"],
+                   check=True, capture_output=True, timeout=60)
+    try:
+        yield f"postgresql+psycopg://footprint@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w",
+                                 "stop"], capture_output=True, timeout=60)
+        shutil.rmtree(base, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""The main flow in a real headless Chromium (Debian's), against `streamlit run app.py`."""
+"""The app in a real headless Chromium (Debian's), against `streamlit run app.py`."""
 
 from __future__ import annotations
 
@@ -6,21 +6,24 @@ import pytest
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.e2e
-expect.set_options(timeout=20_000)
+expect.set_options(timeout=30_000)
 
 
 def test_open_sample_see_result_switch_language(page: Page, streamlit_url, tmp_path):
     page.goto(streamlit_url)
-    expect(page.get_by_text("Empreinte environnementale des services numériques culturels")) \
-        .to_be_visible()
+    expect(page.get_by_role("heading", name="Empreinte environnementale des services "
+                                             "numériques culturels")).to_be_visible()
     expect(page.get_by_test_id("stMetricValue").first).to_contain_text("tCO2e")
+    page.get_by_role("link", name="Résultats").click()
+    expect(page.get_by_text("Par étape du cycle de vie et par tiers")).to_be_visible()
     chart = page.locator("[data-testid='stVegaLiteChart'] canvas, "
                          "[data-testid='stVegaLiteChart'] svg").first
     expect(chart).to_be_visible()
-    expect(page.get_by_text("Par étape du cycle de vie et par tiers")).to_be_visible()
     page.get_by_role("button", name="English").click()
     expect(page.get_by_text("By lifecycle stage and tier")).to_be_visible()
-    page.screenshot(path=str(tmp_path / "home.png"), full_page=True)
+    assert "lang=en" in page.url
+    page.reload()  # the language and the page survive a reload
+    expect(page.get_by_text("By lifecycle stage and tier")).to_be_visible()
 
 
 def test_upload_invalid_project_shows_error_naming_field(page: Page, streamlit_url, tmp_path):
@@ -28,8 +31,11 @@ def test_upload_invalid_project_shows_error_naming_field(page: Page, streamlit_u
     bad.write_text("name: x\nservices:\n  - name: s\n    kind: custom\n    components: []\n")
     page.goto(streamlit_url)
     expect(page.get_by_test_id("stMetricValue").first).to_be_visible()
+    page.get_by_role("tab", name="Importer un fichier projet").click()
     page.locator("input[type='file']").set_input_files(str(bad))
     expect(page.get_by_text("services[0].components", exact=False)).to_be_visible()
+    expect(page.get_by_text("n'a pas été importé", exact=False)).to_be_visible()
+    expect(page.get_by_test_id("stMetricValue").first).to_contain_text("tCO2e")
 
 
 def test_accessibility_of_the_home_page(page: Page, streamlit_url):
@@ -39,6 +45,7 @@ def test_accessibility_of_the_home_page(page: Page, streamlit_url):
 
     page.goto(streamlit_url)
     expect(page.get_by_test_id("stMetricValue").first).to_be_visible()
+
     def grave_violations():
         page.wait_for_timeout(1000)  # let the chart and fonts settle
         found = Axe().run(page).response["violations"]
@@ -47,5 +54,5 @@ def test_accessibility_of_the_home_page(page: Page, streamlit_url):
 
     assert not grave_violations()
     page.get_by_role("button", name="English").click()
-    expect(page.get_by_text("By lifecycle stage and tier")).to_be_visible()
+    expect(page.get_by_text("At a glance", exact=False)).to_be_visible()
     assert not grave_violations()

@@ -1,93 +1,120 @@
-"""Message catalogs (French by default, English on a toggle) and locale formatting."""
+"""Message catalogs (French by default, English on a toggle) and locale formatting.
+
+The catalogs are ``ui/messages/fr.py`` and ``en.py``; a test fails when a key is in one
+and not the other. Library errors and warnings are rendered from their ``code``
+(``err_<code>`` / ``warn_<code>`` keys) with their ``params``; a code without a key shows
+the library's English text.
+"""
 
 from __future__ import annotations
 
+import string
+
 import streamlit as st
 
-CATALOGS: dict[str, dict[str, str]] = {
-    "fr": {
-        "app_title": "Empreinte environnementale des services numériques culturels",
-        "intro": "Décrivez un service numérique culturel et voyez son empreinte sur tout son "
-                 "cycle de vie (fabrication, distribution, usage, fin de vie) et par tiers "
-                 "(terminaux, réseaux, centres de données, équipements sur site). Chaque chiffre "
-                 "renvoie à son facteur et à sa source.",
-        "language": "English",
-        "open_sample": "Ouvrir un projet exemple",
-        "upload": "…ou importer un fichier projet (YAML ou JSON)",
-        "total": "Changement climatique",
-        "electricity": "Électricité consommée",
-        "per_fu": "Par {unit}",
-        "by_stage_tier": "Par étape du cycle de vie et par tiers",
-        "not_covered": "non couvert",
-        "indicator": "Indicateur", "value": "Valeur", "unit": "Unité",
-        "range": "Fourchette (tous facteurs bas – hauts)",
-        "parts_not_covered": "Parties non couvertes",
-        "not_covered_detail": "Parties sans facteur pour un indicateur (non couvertes, pas zéro)",
-        "details": "Détail traçable (facteur, jeu de données, source)",
-        "sources": "Sources et licences des données",
-        "warnings": "À lire",
-        "error": "Le projet n'est pas valide",
-        "manufacturing": "Fabrication", "distribution": "Distribution", "use": "Usage",
-        "end_of_life": "Fin de vie",
-        "user_devices": "Terminaux", "networks": "Réseaux", "data_centres": "Centres de données",
-        "onsite": "Équipements sur site",
-        "climate_change": "Changement climatique", "primary_energy": "Énergie primaire",
-        "abiotic_depletion": "Épuisement des ressources abiotiques", "water": "Eau",
-    },
-    "en": {
-        "app_title": "Environmental footprint of digital cultural services",
-        "intro": "Describe a digital cultural service and see its footprint across its life "
-                 "cycle (manufacturing, distribution, use, end of life) and tiers (user "
-                 "devices, networks, data centres, on-site equipment). Every number links to "
-                 "its factor and source.",
-        "language": "Français",
-        "open_sample": "Open a sample project",
-        "upload": "…or upload a project file (YAML or JSON)",
-        "total": "Climate change",
-        "electricity": "Electricity used",
-        "per_fu": "Per {unit}",
-        "by_stage_tier": "By lifecycle stage and tier",
-        "not_covered": "not covered",
-        "indicator": "Indicator", "value": "Value", "unit": "Unit",
-        "range": "Range (all factors low – high)",
-        "parts_not_covered": "Parts not covered",
-        "not_covered_detail": "Parts with no factor for an indicator (not covered, not zero)",
-        "details": "Traceable detail (factor, dataset, source)",
-        "sources": "Data sources and licences",
-        "warnings": "Please read",
-        "error": "The project is not valid",
-        "manufacturing": "Manufacturing", "distribution": "Distribution", "use": "Use",
-        "end_of_life": "End of life",
-        "user_devices": "User devices", "networks": "Networks", "data_centres": "Data centres",
-        "onsite": "On-site equipment",
-        "climate_change": "Climate change", "primary_energy": "Primary energy",
-        "abiotic_depletion": "Abiotic depletion", "water": "Water",
-    },
-}
+from ui.messages import en, fr
+
+CATALOGS: dict[str, dict[str, str]] = {"fr": fr.MESSAGES, "en": en.MESSAGES}
+LANGS = ("fr", "en")
+LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
 def lang() -> str:
-    return st.session_state.setdefault("lang", "fr")
+    value = st.session_state.get("lang")
+    if value not in LANGS:
+        value = st.query_params.get("lang", "fr")
+        value = value if value in LANGS else "fr"
+        st.session_state["lang"] = value
+    return value
+
+
+def has(key: str) -> bool:
+    return key in CATALOGS[lang()]
+
+
+class _Lenient(dict):
+    def __missing__(self, key):  # a parameter the message does not receive stays visible
+        return "{" + key + "}"
 
 
 def t(key: str, **kwargs) -> str:
-    """Translated message for the session's language."""
+    """Translated message for the session's language (the key itself when missing)."""
     text = CATALOGS[lang()].get(key, key)
-    return text.format(**kwargs) if kwargs else text
+    if not kwargs:
+        return text
+    return string.Formatter().vformat(text, (), _Lenient(kwargs))
 
 
-def fmt(value: float, digits: int = 3) -> str:
-    """A number formatted for the session's locale; NaN reads "not covered"."""
+def label(ident: str) -> str:
+    """Display label of an id (tier, stage, indicator, kind…), the id when unknown."""
+    return t(ident) if has(ident) else ident.replace("_", " ")
+
+
+def fmt(value, digits: int = 3) -> str:
+    """A number for the session's locale (3 significant digits); NaN reads "not covered"."""
     from babel.numbers import format_decimal
 
+    if value is None:
+        return "—"
+    value = float(value)
     if value != value:
         return t("not_covered")
     rounded = float(f"{value:.{digits}g}")
-    return format_decimal(rounded, locale="fr_FR" if lang() == "fr" else "en_GB")
+    return format_decimal(rounded, locale=LOCALES[lang()], group_separator=True)
 
 
-def language_toggle() -> None:
-    """A button that switches between French and English."""
-    if st.sidebar.button(t("language"), key="lang_toggle"):
-        st.session_state["lang"] = "en" if lang() == "fr" else "fr"
-        st.rerun()
+def fmt_int(value) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(round(float(value)), locale=LOCALES[lang()])
+
+
+def fmt_date(value) -> str:
+    from babel.dates import format_datetime
+
+    return format_datetime(value, "short", locale=LOCALES[lang()])
+
+
+def fmt_percent(value: float) -> str:
+    from babel.numbers import format_percent
+
+    return format_percent(value, locale=LOCALES[lang()], decimal_quantization=False)
+
+
+def error_lines(exc) -> list[tuple[str, str]]:
+    """``(path, message)`` of each problem of a library error, in the session's language."""
+    details = getattr(exc, "details", None)
+    if not details:
+        details = [{"path": getattr(exc, "path", ""), "message": str(exc),
+                    "code": getattr(exc, "code", "error"),
+                    "params": getattr(exc, "params", {})}]
+    out = []
+    for d in details:
+        key = f"err_{d.get('code')}"
+        params = {k: fmt(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
+                  for k, v in (d.get("params") or {}).items()}
+        if has(key):
+            out.append((d.get("path", ""), t(key, **params)))
+        else:
+            out.append((d.get("path", ""), d.get("message") or str(exc)))
+    return out
+
+
+def warning_text(notice) -> str:
+    """A library warning in the session's language (its English text if not catalogued)."""
+    key = f"warn_{getattr(notice, 'code', '')}"
+    return t(key, **notice.params) if has(key) else str(notice)
+
+
+def set_lang(value: str) -> None:
+    st.session_state["lang"] = value
+    st.query_params["lang"] = value
+
+
+def choose(widget, label_text: str, ids: list, labeler, *, key: str, index: int = 0, **kw):
+    """A selectbox or radio over translated labels that returns the chosen id. The
+    widget holds the label itself (no ``format_func``), and its key carries the
+    language, so switching language never leaves a stale label selected."""
+    labels = [labeler(i) for i in ids]
+    chosen = widget(label_text, labels, index=index, key=f"{key}.{lang()}", **kw)
+    return ids[labels.index(chosen)] if chosen in labels else ids[index]

@@ -1,0 +1,1 @@
+"""Message catalogs of the app, one module per language (same keys in each)."""

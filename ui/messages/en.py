@@ -1,0 +1,212 @@
+"""English catalog (same keys as fr.py)."""
+
+MESSAGES: dict[str, str] = {
+    # -- navigation ------------------------------------------------------------------------
+    "nav_home": "Home", "nav_describe": "Describe", "nav_results": "Results",
+    "nav_scenarios": "Scenarios", "nav_ecodesign": "Eco-design",
+    "nav_factors": "Emission factors", "nav_export": "Export", "nav_measure": "Measure",
+    "language": "Français", "language_help": "Passer en français",
+    "current_project": "Open project", "no_project": "No project open",
+    "saved_as": "Saved (version {version})", "not_saved": "Not saved",
+    "next_step": "Next step",
+    # -- home ------------------------------------------------------------------------------
+    "app_title": "Environmental footprint of digital cultural services",
+    "intro": "For teams in museums, theatres, archives and libraries: describe a digital "
+             "service (a streamed concert, a website, a VR visit, a digitisation…) and see "
+             "its footprint over its whole life cycle, from users' devices to data centres. "
+             "Compare variants, follow the eco-design leads and leave with an export where "
+             "every figure cites its source.",
+    "start": "Get started", "new_project": "New project",
+    "new_from": "Start from", "from_scratch": "A blank template of the chosen kind",
+    "new_kind": "Kind of service", "new_name": "Project name",
+    "new_name_default": "My project", "create": "Create the project",
+    "open_sample": "Open a sample project", "open": "Open",
+    "upload": "Upload a project file (YAML or JSON, 5 MB at most)",
+    "upload_done": "File “{name}” uploaded and saved.",
+    "upload_error": "The file “{name}” was not uploaded; the open project is unchanged.",
+    "reopen": "Reopen a saved project", "no_saved": "No saved project yet: a project you "
+    "create, upload or change is saved automatically.",
+    "saved_list": "Project", "saved_at": "Saved on", "versions": "Versions",
+    "workspace_unavailable": "The workspace ({url}) cannot be reached: nothing can be saved "
+                             "for now. {error}",
+    "summary": "At a glance", "go_describe": "Describe or change the service",
+    "go_results": "See the detailed results",
+    "save_copy": "Save a copy in my workspace",
+    "saved": "Saved: version {version}.",
+    "download_project": "Download the project file (YAML)",
+    "version_pick": "Version", "open_version": "Open this version",
+    "sample_title": "Sample: {title}",
+    # -- samples ---------------------------------------------------------------------------
+    "sample_archive_digitisation": "Notarial fonds digitisation and ten-year preservation",
+    "sample_collections_database_custom": "Collections database and researchers' portal",
+    "sample_museum_chatbot": "Museum chatbot guide",
+    "sample_museum_video_series": "“Les coulisses”, web video series",
+    "sample_museum_website": "National museum websites",
+    "sample_opera_live_replay": "La Traviata, live stream and replay",
+    "sample_podcast_series": "“Objets migrateurs”, podcast",
+    "sample_venue_screens": "Museum galleries: screens and kiosks",
+    "sample_vr_heritage_site": "Abbey in VR",
+    # -- kinds -----------------------------------------------------------------------------
+    "video_streaming": "On-demand video", "live_event": "Live-streamed event",
+    "audio_streaming": "Audio, podcast", "website": "Website, online collection",
+    "vr_experience": "Virtual reality", "digitisation_campaign": "Digitisation campaign",
+    "ai_assistant": "Chatbot (AI)", "onsite_screens": "On-site screens",
+    "custom": "Custom components",
+    # -- ids -------------------------------------------------------------------------------
+    "manufacturing": "Manufacturing", "distribution": "Distribution", "use": "Use",
+    "end_of_life": "End of life",
+    "user_devices": "User devices", "networks": "Networks", "data_centres": "Data centres",
+    "onsite": "On-site equipment",
+    "climate_change": "Climate change", "primary_energy": "Primary energy",
+    "abiotic_depletion": "Abiotic depletion", "water": "Water",
+    "stage": "Stage", "tier": "Tier", "service": "Service",
+    "use_time": "by hours of use (ADEME)", "calendar_time": "by calendar time (Boavizta)",
+    # -- results ---------------------------------------------------------------------------
+    "total": "Climate change", "electricity": "Electricity used",
+    "per_fu": "Per {unit}", "range_help": "Range: {low} – {high} {unit} (every factor at "
+    "its low end, then its high end)",
+    "incomplete": "Incomplete total: {n} part(s) with no factor for this indicator are not "
+                  "counted (see “What is not covered”).",
+    "complete": "Every part of the project has a factor for this indicator.",
+    "by_stage_tier": "By lifecycle stage and tier",
+    "by_tier": "By tier", "by_stage": "By lifecycle stage", "by_service": "By service",
+    "data_table": "The chart's data", "not_covered": "not covered",
+    "indicator": "Indicator", "value": "Value", "unit": "Unit",
+    "range": "Range (factors low – high)", "parts_not_covered": "Parts not covered",
+    "totals_title": "All indicators",
+    "not_covered_detail": "What is not covered (parts with no factor: not counted, not zero)",
+    "details": "Traceable detail (factor, dataset, source)",
+    "sources": "Data sources and licences",
+    "warnings": "Please read", "error": "The project is not valid",
+    "allocation": "Sharing of device manufacture",
+    "allocation_help": "How a device's manufacture is shared among its uses.",
+    "network_model": "Network model",
+    "network_model_help": "Per GB transferred (ADEME factors) or per connection time "
+                          "(power model).",
+    "per_gb": "per GB transferred (ADEME)", "per_time": "per connection time (power)",
+    "network_model_mixed": "The network model is set per service in “Describe”; this "
+                           "project has no video or audio service.",
+    "equivalences": "To picture this figure",
+    "equiv_streaming_hour": "hours of video streaming",
+    "equiv_email": "e-mails sent",
+    "equiv_web_search": "web searches",
+    "equiv_source": "Source: {source}",
+    "web_methods": "Websites: our figures and the published methods",
+    "web_methods_help": "SWD v4, SWD v3 and Ecoindex figures are shown beside ours, never "
+                        "added.",
+    "quantity": "Quantity", "source": "Source",
+    "period_basis": "Period: {period}",
+    "no_fu": "No functional unit: add one in “Describe” for a figure per hour viewed, per "
+             "visit…",
+    "project_settings": "Project settings",
+}
+
+MESSAGES.update({
+    "err_missing": "required field", "err_extra_forbidden": "unknown field (check its "
+    "spelling)",
+    "err_greater_than_equal": "must be greater than or equal to {ge}",
+    "err_greater_than": "must be greater than {gt}",
+    "err_less_than_equal": "must be less than or equal to {le}",
+    "err_less_than": "must be less than {lt}",
+    "err_float_parsing": "a number is expected", "err_float_type": "a number is expected",
+    "err_int_parsing": "a whole number is expected",
+    "err_int_from_float": "a whole number is expected",
+    "err_bool_parsing": "yes or no is expected",
+    "err_literal_error": "value not allowed; allowed values: {expected}",
+    "err_string_too_short": "must not be empty",
+    "err_too_short": "at least {min_length} item(s)",
+    "err_too_long": "at most {max_length} item(s)",
+    "err_string_too_long": "at most {max_length} characters",
+    "err_date_from_datetime_parsing": "a date YYYY-MM-DD is expected",
+    "err_date_parsing": "a date YYYY-MM-DD is expected",
+    "err_unknown_factor": "unknown factor “{code}”; close matches: {matches}",
+    "err_unknown_parameter": "unknown parameter “{code}”; close matches: {matches}",
+    "err_not_utf8": "the file is not UTF-8 text (byte {byte}): save it as UTF-8 and upload "
+                    "it again",
+    "warn_factor_region_substituted": "{code}: no {indicator} factor for {region}; the "
+                                      "{used} value is used",
+    "warn_parameter_region_substituted": "{code}: no value for {region}; the {used} value "
+                                         "is used",
+    "field_problem": "{path}: {message}",
+})
+
+MESSAGES.update({
+    "describe_intro": "Describe the project, then each of its services. A field left empty "
+                      "takes its default (shown in the field, its source in the ⓘ help). "
+                      "Quantities are written with or without a unit: “2.75 h”, “165 min”, "
+                      "“20 Mbit/s”.",
+    "services": "Services", "remove_service": "Remove this service",
+    "add_service_kind": "Add a service of kind", "add_service": "Add",
+    "form_errors": "{n} problem(s) to fix: each message is under its field. Nothing you "
+                   "typed is lost.",
+    "save_assess": "Save and assess", "yaml_view": "Advanced: the project as YAML",
+    "yaml_label": "Project file (YAML)", "yaml_apply": "Apply the YAML",
+    "service_countries": "Countries of this service (if not the project's)",
+    "form_range": "Allowed range: {range}", "form_default": "default: {value}",
+    "form_default_data": "default: the datasets' value (source in the results)",
+    "form_include": "Include", "components": "Components and activities",
+    "col_component": "Component", "col_activity": "Activity", "col_factor": "Factor",
+    "col_factor_help": "Emission-factor code: type to search (see the Emission factors "
+                       "page).",
+    "col_amount": "Amount", "col_unit_help": "kWh, GB, h, TB*year, device…",
+    "col_region": "Region", "col_region_help": "Country code (FR, DE…), EU27 or GLO; empty: "
+                                               "the service's.",
+    "param_name": "Name", "param_organisation": "Organisation", "param_description":
+    "Description", "param_audience_country": "Audience country",
+    "param_hosting_country": "Hosting country", "param_venue_country": "Venue country",
+    "param_reporting_period": "Reporting period", "param_start": "Start (YYYY-MM-DD)",
+    "param_end": "End (YYYY-MM-DD)", "param_functional_unit": "Functional unit",
+    "param_quantity": "Quantity", "param_options": "Method options",
+    "param_allocation": "Sharing of device manufacture",
+    "param_event_duration": "Event duration", "param_live_viewers":
+    "Concurrent live viewers", "param_live_watch_share": "Share of the event watched",
+    "param_replay_hours_viewed": "Replay hours viewed",
+    "param_production_hours": "Production equipment hours",
+    "param_production_equipment": "On-site production kit",
+    "param_contribution_bitrate": "Bitrate sent from the venue",
+    "param_transcoding_server_hours": "Transcoding server-hours",
+    "param_renditions": "Renditions (bitrate ladder)",
+    "param_transcoding_power": "Transcoding server power",
+    "param_transcoding_pue": "Transcoding data-centre PUE",
+    "param_network_mix": "Networks (fixed / mobile)", "param_network_model": "Network model",
+    "param_box_power": "Home-box power", "param_serving_energy":
+    "Server energy per GB", "param_device_power": "Device powers",
+    "param_quality_mix": "Qualities watched", "param_gb_per_hour": "GB per hour by quality",
+    "param_device_mix": "Devices used", "param_set_top_box_share":
+    "Share of TV hours via a set-top box", "param_hours_viewed": "Hours viewed",
+    "param_views": "Views", "param_average_view_duration": "Average view duration",
+    "param_visits_per_year": "Visits per year", "param_pages_per_visit": "Pages per visit",
+    "param_page_weight": "Page weight", "param_requests": "Requests",
+    "param_nodes": "Page elements (DOM)", "param_pages": "Page profiles",
+    "param_return_visit_share": "Share of return visits", "param_cached_share":
+    "Share cached", "param_hosting": "Hosting", "param_servers": "Servers",
+    "param_server_power": "Server power", "param_pue": "PUE",
+    "param_green_share": "Green electricity share", "param_time_on_page": "Time on page",
+    "param_listens": "Listens", "param_average_listen_duration": "Average listen duration",
+    "param_bitrate": "Bitrate", "param_delivery": "Delivery", "param_downloads":
+    "Downloads", "param_episode_duration": "Episode duration",
+    "param_days_open_per_year": "Days open per year", "param_equipment": "Equipment",
+    "param_count": "Count", "param_device": "Device", "param_hours": "Hours",
+    "param_power": "Power", "param_setting": "Setting",
+    "param_onsite": "On site", "param_at_home": "At home", "param_items": "Items",
+    "param_capture": "Capture station", "param_processing": "Processing",
+    "param_storage": "Storage", "param_dissemination": "Online dissemination",
+    "param_provider": "Provider", "param_model": "Model", "param_self_hosted":
+    "Self-hosted", "param_conversations": "Conversations",
+    "param_requests_per_conversation": "Requests per conversation",
+    "param_output_tokens": "Output tokens per answer",
+    "param_device_time_per_request": "Screen time per request",
+    "param_data_per_request": "Data per request",
+})
+
+MESSAGES.update({
+    "factors_intro": "Every bundled emission factor and parameter, with its range, its "
+                     "quality (published, derived or estimate), its source and its "
+                     "dataset's licence.",
+    "search": "Search", "search_hint": "code, a word of the note or source…",
+    "all": "All", "factors_tab": "Factors", "parameters_tab": "Parameters",
+    "datasets_tab": "Datasets", "rows_shown": "{n} row(s) of {total}",
+    "quality": "Quality", "quality_published": "published", "quality_derived": "derived",
+    "quality_estimate": "estimate", "licence": "Licence", "note": "Note (arithmetic)",
+    "dataset": "Dataset",
+})

@@ -1,0 +1,218 @@
+"""Catalogue français (langue par défaut)."""
+
+MESSAGES: dict[str, str] = {
+    # -- navigation ------------------------------------------------------------------------
+    "nav_home": "Accueil", "nav_describe": "Décrire", "nav_results": "Résultats",
+    "nav_scenarios": "Scénarios", "nav_ecodesign": "Écoconception",
+    "nav_factors": "Facteurs d'émission", "nav_export": "Exporter", "nav_measure": "Mesurer",
+    "language": "English", "language_help": "Switch to English",
+    "current_project": "Projet ouvert", "no_project": "Aucun projet ouvert",
+    "saved_as": "Enregistré (version {version})", "not_saved": "Non enregistré",
+    "next_step": "Étape suivante",
+    # -- home ------------------------------------------------------------------------------
+    "app_title": "Empreinte environnementale des services numériques culturels",
+    "intro": "Pour les équipes des musées, théâtres, archives et bibliothèques : décrivez "
+             "un service numérique (diffusion d'un concert, site web, visite en réalité "
+             "virtuelle, numérisation…) et voyez son empreinte sur tout son cycle de vie, "
+             "des terminaux aux centres de données. Comparez des variantes, suivez les "
+             "pistes d'écoconception et repartez avec un export où chaque chiffre cite sa "
+             "source.",
+    "start": "Commencer", "new_project": "Nouveau projet",
+    "new_from": "Partir de", "from_scratch": "Un modèle vierge du type choisi",
+    "new_kind": "Type de service", "new_name": "Nom du projet",
+    "new_name_default": "Mon projet", "create": "Créer le projet",
+    "open_sample": "Ouvrir un projet exemple", "open": "Ouvrir",
+    "upload": "Importer un fichier projet (YAML ou JSON, 5 Mo au plus)",
+    "upload_done": "Fichier « {name} » importé et enregistré.",
+    "upload_error": "Le fichier « {name} » n'a pas été importé ; le projet ouvert est "
+                    "inchangé.",
+    "reopen": "Rouvrir un projet enregistré", "no_saved": "Aucun projet enregistré pour "
+    "l'instant : un projet créé, importé ou modifié est enregistré automatiquement.",
+    "saved_list": "Projet", "saved_at": "Enregistré le", "versions": "Versions",
+    "workspace_unavailable": "L'espace de travail ({url}) est inaccessible : rien ne peut "
+                             "être enregistré pour l'instant. {error}",
+    "summary": "En bref", "go_describe": "Décrire ou modifier le service",
+    "go_results": "Voir les résultats détaillés",
+    "save_copy": "Enregistrer une copie dans mon espace",
+    "saved": "Enregistré : version {version}.",
+    "download_project": "Télécharger le fichier projet (YAML)",
+    "version_pick": "Version", "open_version": "Ouvrir cette version",
+    "sample_title": "Exemple : {title}",
+    # -- samples (titles in both languages) --------------------------------------------------
+    "sample_archive_digitisation": "Numérisation d'un fonds notarial et conservation 10 ans",
+    "sample_collections_database_custom": "Base des collections et portail des chercheurs",
+    "sample_museum_chatbot": "Agent conversationnel d'un musée",
+    "sample_museum_video_series": "« Les coulisses », série vidéo en ligne",
+    "sample_museum_website": "Sites web d'un musée national",
+    "sample_opera_live_replay": "La Traviata, en direct et en différé",
+    "sample_podcast_series": "« Objets migrateurs », podcast",
+    "sample_venue_screens": "Écrans et bornes des salles d'un musée",
+    "sample_vr_heritage_site": "Abbaye en réalité virtuelle",
+    # -- kinds ---------------------------------------------------------------------------------
+    "video_streaming": "Vidéo à la demande", "live_event": "Événement diffusé en direct",
+    "audio_streaming": "Audio, podcast", "website": "Site web, collections en ligne",
+    "vr_experience": "Réalité virtuelle", "digitisation_campaign": "Campagne de numérisation",
+    "ai_assistant": "Assistant conversationnel (IA)", "onsite_screens": "Écrans sur site",
+    "custom": "Composants sur mesure",
+    # -- ids -----------------------------------------------------------------------------------
+    "manufacturing": "Fabrication", "distribution": "Distribution", "use": "Usage",
+    "end_of_life": "Fin de vie",
+    "user_devices": "Terminaux", "networks": "Réseaux", "data_centres": "Centres de données",
+    "onsite": "Équipements sur site",
+    "climate_change": "Changement climatique", "primary_energy": "Énergie primaire",
+    "abiotic_depletion": "Épuisement des ressources abiotiques", "water": "Eau",
+    "stage": "Étape", "tier": "Tiers", "service": "Service",
+    "use_time": "au prorata des heures d'usage (ADEME)",
+    "calendar_time": "au prorata du temps calendaire (Boavizta)",
+    # -- results -------------------------------------------------------------------------------
+    "total": "Changement climatique", "electricity": "Électricité consommée",
+    "per_fu": "Par {unit}", "range_help": "Fourchette : {low} – {high} {unit} (tous les "
+    "facteurs à leur borne basse, puis haute)",
+    "incomplete": "Total incomplet : {n} partie(s) sans facteur pour cet indicateur ne sont "
+                  "pas comptées (voir « Ce qui n'est pas couvert »).",
+    "complete": "Toutes les parties du projet ont un facteur pour cet indicateur.",
+    "by_stage_tier": "Par étape du cycle de vie et par tiers",
+    "by_tier": "Par tiers", "by_stage": "Par étape du cycle de vie",
+    "by_service": "Par service",
+    "data_table": "Les données du graphique", "not_covered": "non couvert",
+    "indicator": "Indicateur", "value": "Valeur", "unit": "Unité",
+    "range": "Fourchette (facteurs bas – hauts)", "parts_not_covered": "Parties non couvertes",
+    "totals_title": "Tous les indicateurs",
+    "not_covered_detail": "Ce qui n'est pas couvert (parties sans facteur : non comptées, "
+                          "pas zéro)",
+    "details": "Détail traçable (facteur, jeu de données, source)",
+    "sources": "Sources et licences des données",
+    "warnings": "À lire", "error": "Le projet n'est pas valide",
+    "allocation": "Partage de la fabrication des terminaux",
+    "allocation_help": "Comment la fabrication d'un appareil est répartie entre ses usages.",
+    "network_model": "Modèle des réseaux",
+    "network_model_help": "Par Go transféré (facteurs ADEME) ou par temps de connexion "
+                          "(modèle de puissance).",
+    "per_gb": "par Go transféré (ADEME)", "per_time": "par temps de connexion (puissance)",
+    "network_model_mixed": "Le modèle des réseaux se règle par service dans « Décrire » ; "
+                           "ce projet n'a pas de service vidéo ou audio.",
+    "equivalences": "Pour se représenter ce chiffre",
+    "equiv_streaming_hour": "heures de vidéo en streaming",
+    "equiv_email": "courriels envoyés",
+    "equiv_web_search": "recherches sur le web",
+    "equiv_source": "Source : {source}",
+    "web_methods": "Sites web : nos chiffres et les méthodes publiées",
+    "web_methods_help": "Les chiffres SWD v4, SWD v3 et Ecoindex sont montrés à côté des "
+                        "nôtres, jamais ajoutés.",
+    "quantity": "Grandeur", "source": "Source",
+    "period_basis": "Période : {period}",
+    "no_fu": "Aucune unité fonctionnelle : ajoutez-en une dans « Décrire » pour un chiffre "
+             "par heure vue, par visite…",
+    "project_settings": "Réglages du projet",
+}
+
+# error and warning codes of the library, rendered with their parameters
+MESSAGES.update({
+    "err_missing": "champ obligatoire", "err_extra_forbidden": "champ inconnu (vérifiez "
+    "son orthographe)",
+    "err_greater_than_equal": "doit être supérieur ou égal à {ge}",
+    "err_greater_than": "doit être strictement supérieur à {gt}",
+    "err_less_than_equal": "doit être inférieur ou égal à {le}",
+    "err_less_than": "doit être strictement inférieur à {lt}",
+    "err_float_parsing": "un nombre est attendu", "err_float_type": "un nombre est attendu",
+    "err_int_parsing": "un nombre entier est attendu",
+    "err_int_from_float": "un nombre entier est attendu",
+    "err_bool_parsing": "oui ou non est attendu",
+    "err_literal_error": "valeur non admise ; valeurs possibles : {expected}",
+    "err_string_too_short": "ne doit pas être vide",
+    "err_too_short": "au moins {min_length} élément(s)",
+    "err_too_long": "au plus {max_length} élément(s)",
+    "err_string_too_long": "au plus {max_length} caractères",
+    "err_date_from_datetime_parsing": "une date AAAA-MM-JJ est attendue",
+    "err_date_parsing": "une date AAAA-MM-JJ est attendue",
+    "err_unknown_factor": "facteur inconnu « {code} » ; proches : {matches}",
+    "err_unknown_parameter": "paramètre inconnu « {code} » ; proches : {matches}",
+    "err_not_utf8": "le fichier n'est pas un texte UTF-8 (octet {byte}) : enregistrez-le en "
+                    "UTF-8 puis importez-le à nouveau",
+    "warn_factor_region_substituted": "{code} : pas de facteur « {indicator} » pour {region} ;"
+                                      " la valeur {used} est utilisée",
+    "warn_parameter_region_substituted": "{code} : pas de valeur pour {region} ; la valeur "
+                                         "{used} est utilisée",
+    "field_problem": "{path} : {message}",
+})
+
+MESSAGES.update({
+    "describe_intro": "Décrivez le projet puis chacun de ses services. Un champ laissé vide "
+                      "prend sa valeur par défaut (indiquée dans le champ, sa source dans "
+                      "l'aide ⓘ). Les quantités s'écrivent avec ou sans unité : « 2,75 h », "
+                      "« 165 min », « 20 Mbit/s ».",
+    "services": "Services", "remove_service": "Retirer ce service",
+    "add_service_kind": "Ajouter un service de type", "add_service": "Ajouter",
+    "form_errors": "{n} problème(s) à corriger : chaque message est sous son champ. Rien "
+                   "de ce que vous avez saisi n'est perdu.",
+    "save_assess": "Enregistrer et calculer", "yaml_view": "Avancé : le projet en YAML",
+    "yaml_label": "Fichier projet (YAML)", "yaml_apply": "Appliquer le YAML",
+    "service_countries": "Pays de ce service (si différents du projet)",
+    "form_range": "Plage admise : {range}", "form_default": "défaut : {value}",
+    "form_default_data": "défaut : valeur des jeux de données (source dans les résultats)",
+    "form_include": "Inclure", "components": "Composants et activités",
+    "col_component": "Composant", "col_activity": "Activité", "col_factor": "Facteur",
+    "col_factor_help": "Code du facteur d'émission : tapez pour chercher (voir la page "
+                       "Facteurs d'émission).",
+    "col_amount": "Quantité", "col_unit_help": "kWh, GB, h, TB*year, device…",
+    "col_region": "Région", "col_region_help": "Code pays (FR, DE…), EU27 ou GLO ; vide : "
+                                               "celle du service.",
+    "param_name": "Nom", "param_organisation": "Organisation", "param_description":
+    "Description", "param_audience_country": "Pays du public",
+    "param_hosting_country": "Pays d'hébergement", "param_venue_country": "Pays du lieu",
+    "param_reporting_period": "Période couverte", "param_start": "Début (AAAA-MM-JJ)",
+    "param_end": "Fin (AAAA-MM-JJ)", "param_functional_unit": "Unité fonctionnelle",
+    "param_quantity": "Quantité", "param_options": "Options de méthode",
+    "param_allocation": "Partage de la fabrication des terminaux",
+    "param_event_duration": "Durée de l'événement", "param_live_viewers":
+    "Spectateurs simultanés en direct", "param_live_watch_share": "Part de l'événement vue",
+    "param_replay_hours_viewed": "Heures de rediffusion vues",
+    "param_production_hours": "Heures de fonctionnement de la régie",
+    "param_production_equipment": "Matériel de captation sur place",
+    "param_contribution_bitrate": "Débit envoyé depuis le lieu",
+    "param_transcoding_server_hours": "Heures-serveur de transcodage",
+    "param_renditions": "Nombre de qualités (échelle de débits)",
+    "param_transcoding_power": "Puissance d'un serveur de transcodage",
+    "param_transcoding_pue": "PUE du centre de transcodage",
+    "param_network_mix": "Réseaux (fixe / mobile)", "param_network_model": "Modèle des réseaux",
+    "param_box_power": "Puissance de la box", "param_serving_energy":
+    "Énergie des serveurs par Go", "param_device_power": "Puissances des terminaux",
+    "param_quality_mix": "Qualités vues", "param_gb_per_hour": "Go par heure selon la qualité",
+    "param_device_mix": "Terminaux utilisés", "param_set_top_box_share":
+    "Part des heures TV via un boîtier", "param_hours_viewed": "Heures vues",
+    "param_views": "Vues", "param_average_view_duration": "Durée moyenne d'une vue",
+    "param_visits_per_year": "Visites par an", "param_pages_per_visit": "Pages par visite",
+    "param_page_weight": "Poids d'une page", "param_requests": "Requêtes",
+    "param_nodes": "Éléments de la page (DOM)", "param_pages": "Profils de pages",
+    "param_return_visit_share": "Part des visites de retour", "param_cached_share":
+    "Part en cache", "param_hosting": "Hébergement", "param_servers": "Serveurs",
+    "param_server_power": "Puissance d'un serveur", "param_pue": "PUE",
+    "param_green_share": "Part d'électricité verte", "param_time_on_page": "Temps par page",
+    "param_listens": "Écoutes", "param_average_listen_duration": "Durée moyenne d'écoute",
+    "param_bitrate": "Débit", "param_delivery": "Diffusion", "param_downloads":
+    "Téléchargements", "param_episode_duration": "Durée d'un épisode",
+    "param_days_open_per_year": "Jours d'ouverture par an", "param_equipment": "Équipements",
+    "param_count": "Nombre", "param_device": "Appareil", "param_hours": "Heures",
+    "param_power": "Puissance", "param_setting": "Lieu de l'expérience",
+    "param_onsite": "Sur place", "param_at_home": "À domicile", "param_items": "Documents",
+    "param_capture": "Poste de capture", "param_processing": "Traitements",
+    "param_storage": "Conservation", "param_dissemination": "Diffusion en ligne",
+    "param_provider": "Fournisseur", "param_model": "Modèle", "param_self_hosted":
+    "Auto-hébergé", "param_conversations": "Conversations",
+    "param_requests_per_conversation": "Requêtes par conversation",
+    "param_output_tokens": "Jetons produits par réponse",
+    "param_device_time_per_request": "Temps d'écran par requête",
+    "param_data_per_request": "Données par requête",
+})
+
+MESSAGES.update({
+    "factors_intro": "Tous les facteurs d'émission et paramètres embarqués, avec leur "
+                     "fourchette, leur qualité (publié, dérivé ou estimation), leur source "
+                     "et la licence de leur jeu de données.",
+    "search": "Rechercher", "search_hint": "code, mot de la note ou de la source…",
+    "all": "Tous", "factors_tab": "Facteurs", "parameters_tab": "Paramètres",
+    "datasets_tab": "Jeux de données", "rows_shown": "{n} ligne(s) sur {total}",
+    "quality": "Qualité", "quality_published": "publié", "quality_derived": "dérivé",
+    "quality_estimate": "estimation", "licence": "Licence", "note": "Note (calcul)",
+    "dataset": "Jeu de données",
+})

@@ -1,0 +1,112 @@
+"""Pieces of pages shared by several of them: headline figures, saved projects, charts
+with their data tables, labels of samples and kinds."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from footprint.units import format_unit
+from ui import state
+from ui.i18n import fmt, fmt_date, has, label, lang, t
+
+
+def kinds() -> list[str]:
+    from footprint.archetypes import KINDS
+
+    return sorted(KINDS, key=lambda k: (k == "custom", label(k)))
+
+
+def sample_title(name: str) -> str:
+    key = "sample_" + name.removesuffix(".yaml")
+    return t(key) if has(key) else name
+
+
+def file_name(project_name: str, ext: str) -> str:
+    stem = re.sub(r"[^\w-]+", "_", project_name, flags=re.UNICODE).strip("_")[:60]
+    return f"{stem or 'project'}.{ext}"
+
+
+def text(value: str) -> None:
+    """Plain text (never markup) from a user's file or a dataset."""
+    st.text(value)
+
+
+def best_unit(q, units: tuple[str, ...]) -> tuple[float, str]:
+    """The magnitude and unit of ``q`` in the first of ``units`` (largest first) where it
+    reaches 1, else the last."""
+    for unit in units:
+        m = q.m_as(unit)
+        if abs(m) >= 1 or unit == units[-1]:
+            return m, unit
+    return q.m_as(units[-1]), units[-1]
+
+
+def coverage(result, indicator: str = "climate_change") -> int:
+    """Parts of the project with no factor for the indicator (0 = complete)."""
+    totals = result.totals().set_index("indicator")
+    return int(totals.loc[indicator, "rows_not_covered"])
+
+
+def headline(result) -> None:
+    """Total climate change (range, coverage), electricity, per functional unit."""
+    total = result.total("climate_change")
+    value, unit = best_unit(total, ("tCO2e", "kgCO2e", "gCO2e"))
+    row = result.totals({"climate_change": unit}).set_index("indicator").loc["climate_change"]
+    missing = coverage(result)
+    cols = st.columns(3)
+    title = t("total") + (" *" if missing else "")
+    cols[0].metric(title, f"{fmt(value)} {format_unit(unit)}",
+                   help=t("range_help", low=fmt(row["low"]), high=fmt(row["high"]),
+                          unit=format_unit(unit)))
+    e_value, e_unit = best_unit(result.electricity(), ("GWh", "MWh", "kWh", "Wh"))
+    cols[1].metric(t("electricity"), f"{fmt(e_value)} {e_unit}")
+    fu = result.project.functional_unit
+    if fu is not None:
+        per = result.per_functional_unit()
+        p_value, p_unit = best_unit(per, ("kgCO2e", "gCO2e", "mgCO2e"))
+        cols[2].metric(t("per_fu", unit=fu.name), f"{fmt(p_value)} {format_unit(p_unit)}")
+    if missing:
+        st.warning("\\* " + t("incomplete", n=missing), icon=":material/warning:")
+
+
+def saved_projects() -> None:
+    """The workspace's projects, with their versions; opening one makes it current."""
+    ws = state.workspace()
+    if ws is None:
+        url, error = state.workspace_error() or ("?", "")
+        st.error(t("workspace_unavailable", url=url, error=error))
+        return
+    saved = ws.projects()
+    if not saved:
+        st.info(t("no_saved"))
+        return
+    st.dataframe({t("saved_list"): [p.name for p in saved],
+                  t("saved_at"): [fmt_date(p.updated_at) for p in saved],
+                  t("versions"): [p.versions for p in saved]}, hide_index=True)
+    by_id = {p.id: p for p in saved}
+    left, right = st.columns(2)
+    pid = left.selectbox(t("saved_list"), list(by_id), key="saved_pick",
+                         format_func=lambda i: by_id[i].name)
+    numbers = [v.number for v in ws.versions(pid)]
+    number = right.selectbox(t("version_pick"), numbers, key=f"version_pick_{pid}")
+    if st.button(t("open_version"), key="open_saved"):
+        state.open_doc(state.Doc(ws.load(pid, number), "yaml", "workspace", "", pid, number))
+        st.rerun()
+
+
+def chart_with_table(chart, table, *, key: str) -> None:
+    """A chart and, below it, its data as a table (for screen readers and for copying)."""
+    st.altair_chart(chart, width="stretch", key=f"chart_{key}")
+    with st.expander(t("data_table")):
+        st.dataframe(table, hide_index=True, key=f"table_{key}")
+
+
+def series_table(series, unit: str, *, ids: bool = True) -> dict:
+    return {" ": [label(i) if ids else i for i in series.index],
+            f"{t('value')} ({format_unit(unit)})": [fmt(v) for v in series.to_numpy()]}
+
+
+def locale() -> str:
+    return lang()
