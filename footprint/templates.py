@@ -3,17 +3,16 @@
 A template is a valid project with one service of the kind. Its values come from the
 first sample project (``sample_projects/``, installed with the package) that has a
 service of that kind, so they are realistic and sourced in that sample's header; a
-kind with no sample gets its required fields only and is refused with a clear message
-if they cannot be guessed. :func:`commented_template` writes the same project as YAML
-with every parameter of the kind explained (unit, range, default and its source):
-parameters left at their default are shown commented out.
+kind with no sample has no template (a clear error says so). :func:`commented_template`
+writes the same project as YAML with every parameter of the kind explained (unit, range,
+default and its source): parameters left at their default are shown commented out.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["sample_paths", "template", "commented_template"]
+__all__ = ["sample_paths", "template", "commented_template", "kinds_with_template"]
 
 
 def sample_paths() -> list[Path]:
@@ -27,6 +26,15 @@ def _load(path: Path) -> dict:
     from .files import _load_text
 
     return _load_text(path.read_text(encoding="utf-8"), "yaml")
+
+
+def kinds_with_template() -> list[str]:
+    """Kinds for which a sample project gives a template (sorted)."""
+    found = {service.get("kind") for path in sample_paths()
+             for service in _load(path).get("services", [])}
+    from .archetypes import KINDS
+
+    return sorted(k for k in KINDS if k in found)
 
 
 def template(kind: str, name: str = "My project") -> dict:
@@ -57,8 +65,9 @@ def template(kind: str, name: str = "My project") -> dict:
                 if data.get("functional_unit"):
                     project["functional_unit"] = data["functional_unit"]
                 return project
-    return {"schema_version": 1, "name": name, "audience_country": "FR",
-            "hosting_country": "FR", "services": [{"name": kind, "kind": kind}]}
+    raise ProjectError(f"no template for kind {kind!r}: no sample project has a service of "
+                       f"that kind (kinds with a template: {', '.join(kinds_with_template())})",
+                       path="kind", value=kind, code="no_template", params={"kind": kind})
 
 
 def _comment(spec) -> str:
@@ -92,8 +101,11 @@ def commented_template(kind: str, name: str = "My project") -> str:
     project = template(kind, name)
     parse_project(project)  # the template must be valid as written
     service = project["services"][0]
-    dump = lambda value: yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,  # noqa: E731
-                                        sort_keys=False, width=10_000).strip().removesuffix("...").strip()
+    def dump(value) -> str:  # one line of YAML flow style
+        text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
+                              sort_keys=False, width=10_000)
+        return text.strip().removesuffix("...").strip()
+
     lines = [f"# A {kind} project: replace the values with yours. `footprint schema` has the",
              "# JSON Schema; `footprint assess FILE` checks and assesses it.",
              "# Values come from the sample project of this kind (its sources are in the",
@@ -109,6 +121,9 @@ def commented_template(kind: str, name: str = "My project") -> str:
     else:
         lines.append("# functional_unit: {name: hour viewed, quantity: 1000}")
     lines += ["services:", f"  - name: {dump(service.get('name', kind))}", f"    kind: {kind}"]
+    for common in COMMON_FIELDS[2:]:  # description, the service's own countries
+        if common in service:
+            lines.append(f"    {common}: {dump(service[common])}")
     for spec in fields(KINDS[kind].Service):
         if spec.name in COMMON_FIELDS:
             continue

@@ -6,10 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 import footprint
-from ui import describe, state
+from ui import describe
 from ui.form import Form
 from ui.i18n import choose, label, t
-from ui.nav import next_step, page, show_error
+from ui.nav import next_step, page
 
 page("nav_describe")
 st.markdown(t("describe_intro"))

@@ -12,10 +12,16 @@ from ui import state
 from ui.i18n import fmt, fmt_date, has, label, lang, t
 
 
-def kinds() -> list[str]:
-    from footprint.archetypes import KINDS
+@st.cache_data(show_spinner=False)
+def _kinds() -> list[str]:
+    from footprint.templates import kinds_with_template
 
-    return sorted(KINDS, key=lambda k: (k == "custom", label(k)))
+    return kinds_with_template()
+
+
+def kinds() -> list[str]:
+    """Kinds a new project or service can start from (those with a template)."""
+    return sorted(_kinds(), key=lambda k: (k == "custom", label(k)))
 
 
 def sample_title(name: str) -> str:

@@ -51,7 +51,7 @@ MESSAGES: dict[str, str] = {
     "audio_streaming": "Audio, podcast", "website": "Website, online collection",
     "vr_experience": "Virtual reality", "digitisation_campaign": "Digitisation campaign",
     "ai_assistant": "Chatbot (AI)", "onsite_screens": "On-site screens",
-    "custom": "Custom components",
+    "custom": "Custom components", "measured": "Measured energy",
     # -- ids -------------------------------------------------------------------------------
     "manufacturing": "Manufacturing", "distribution": "Distribution", "use": "Use",
     "end_of_life": "End of life",

@@ -53,7 +53,7 @@ MESSAGES: dict[str, str] = {
     "audio_streaming": "Audio, podcast", "website": "Site web, collections en ligne",
     "vr_experience": "Réalité virtuelle", "digitisation_campaign": "Campagne de numérisation",
     "ai_assistant": "Assistant conversationnel (IA)", "onsite_screens": "Écrans sur site",
-    "custom": "Composants sur mesure",
+    "custom": "Composants sur mesure", "measured": "Énergie mesurée",
     # -- ids -----------------------------------------------------------------------------------
     "manufacturing": "Fabrication", "distribution": "Distribution", "use": "Usage",
     "end_of_life": "Fin de vie",
