@@ -215,7 +215,7 @@ def test_describe_errors_under_the_field_then_fix_and_save(workspace):
     assert "doit être supérieur ou égal à 0" in errors
     assert _field(at, "Spectateurs simultanés en direct").value == "-5"  # nothing lost
     _field(at, "Spectateurs simultanés en direct").input("2 000").run()
-    _field(at, "Heures de rediffusion vues [hour]").input("1500,5").run()
+    _field(at, "Heures de rediffusion vues [h]").input("1500,5").run()
     at.button(key="save").click().run()
     assert not at.exception
     from ui.workspace import Workspace

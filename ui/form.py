@@ -21,10 +21,18 @@ from ui.i18n import choose, has, lang, t
 _THOUSANDS = re.compile(r"(?<=\d)[\s\u00a0\u202f](?=\d{3}(?!\d))")
 
 
+def unit_label(unit: str) -> str:
+    """A unit as people write it (h, min, kWh…); years and days in the user's language."""
+    from footprint.units import format_unit
+
+    text = format_unit(unit)
+    return {"a": t("unit_year"), "h/d": f"h/{t('unit_day')}"}.get(text, text)
+
+
 def field_label(spec: FieldSpec) -> str:
     key = f"param_{spec.name}"
     text = t(key) if has(key) else spec.name.replace("_", " ").capitalize()
-    return f"{text} [{spec.unit}]" if spec.unit else text
+    return f"{text} [{unit_label(spec.unit)}]" if spec.unit else text
 
 
 def field_help(spec: FieldSpec) -> str:
@@ -34,13 +42,20 @@ def field_help(spec: FieldSpec) -> str:
     if spec.default not in (None, "", {}, []):
         parts.append(t("form_default", value=_show(spec.default)))
     elif not spec.required:
-        parts.append(t("form_default_data"))
+        parts.append(t("form_default_help"))
     return "\n\n".join(parts)
 
 
 def _show(value) -> str:
+    """A value as the form shows it: numbers the way the user's language writes them."""
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        from babel.numbers import format_decimal
+
+        from ui.i18n import LOCALES
+
+        return format_decimal(value, locale=LOCALES[lang()], decimal_quantization=False)
     return str(value)
 
 
@@ -93,7 +108,8 @@ class Form:
             shown = "" if current is None else _show(current)
             placeholder = (t("form_default", value=_show(spec.default))
                            if spec.default not in (None, "") else
-                           ("" if spec.required else t("form_default_data")))
+                           ("" if spec.required or spec.default == "" else
+                            t("form_default_help")))
             out = container.text_input(lab, value=shown, help=hlp, key=key,
                                        placeholder=placeholder)
             out = out.strip()
@@ -187,7 +203,7 @@ def _join(path: str, name: str) -> str:
 
 def _choice_label(value) -> str:
     if value is None:
-        return t("form_default_data")
+        return t("form_default_help")
     return t(value) if isinstance(value, str) and has(value) else str(value)
 
 

@@ -144,7 +144,8 @@ MESSAGES.update({
     "service_countries": "Countries of this service (if not the project's)",
     "form_range": "Allowed range: {range}", "form_default": "default: {value}",
     "form_default_data": "default: the datasets' value (source in the results)",
-    "form_include": "Include", "components": "Components and activities",
+    "form_include": "Include", "form_default_help": "default: see the ⓘ help",
+    "unit_year": "year", "unit_day": "d", "components": "Components and activities",
     "col_component": "Component", "col_activity": "Activity", "col_factor": "Factor",
     "col_factor_help": "Emission-factor code: type to search (see the Emission factors "
                        "page).",

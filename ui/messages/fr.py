@@ -150,7 +150,8 @@ MESSAGES.update({
     "service_countries": "Pays de ce service (si différents du projet)",
     "form_range": "Plage admise : {range}", "form_default": "défaut : {value}",
     "form_default_data": "défaut : valeur des jeux de données (source dans les résultats)",
-    "form_include": "Inclure", "components": "Composants et activités",
+    "form_include": "Inclure", "form_default_help": "défaut : voir l'aide ⓘ",
+    "unit_year": "an", "unit_day": "j", "components": "Composants et activités",
     "col_component": "Composant", "col_activity": "Activité", "col_factor": "Facteur",
     "col_factor_help": "Code du facteur d'émission : tapez pour chercher (voir la page "
                        "Facteurs d'émission).",
