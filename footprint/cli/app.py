@@ -51,8 +51,11 @@ def _cmd_app(args) -> int:
            "--server.port", str(args.port), "--server.address", args.address,
            "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     print(f"footprint app: http://{args.address}:{args.port}  (Ctrl+C to stop)",
-          file=sys.stderr)
-    try:
+          file=sys.stderr, flush=True)
+    if os.name == "posix":  # become the server: a signal to `footprint app` reaches it
+        os.chdir(where)
+        os.execve(sys.executable, cmd, env)
+    try:  # pragma: no cover - Windows has no exec that keeps the console
         return subprocess.call(cmd, cwd=where, env=env)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # pragma: no cover
         return 0
