@@ -42,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "sample_museum_chatbot": "Museum chatbot guide",
     "sample_museum_video_series": "“Les coulisses”, web video series",
     "sample_museum_website": "National museum websites",
+    "sample_online_workshops": "Online education programme (video workshops)",
     "sample_opera_live_replay": "La Traviata, live stream and replay",
     "sample_podcast_series": "“Objets migrateurs”, podcast",
     "sample_venue_screens": "Museum galleries: screens and kiosks",
@@ -52,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "vr_experience": "Virtual reality", "digitisation_campaign": "Digitisation campaign",
     "ai_assistant": "Chatbot (AI)", "onsite_screens": "On-site screens",
     "custom": "Custom components", "measured": "Measured energy",
+    "video_conference": "Video conference, online workshop",
     # -- ids -------------------------------------------------------------------------------
     "manufacturing": "Manufacturing", "distribution": "Distribution", "use": "Use",
     "end_of_life": "End of life",

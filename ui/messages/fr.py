@@ -44,6 +44,7 @@ MESSAGES: dict[str, str] = {
     "sample_museum_chatbot": "Agent conversationnel d'un musée",
     "sample_museum_video_series": "« Les coulisses », série vidéo en ligne",
     "sample_museum_website": "Sites web d'un musée national",
+    "sample_online_workshops": "Programme éducatif en ligne (ateliers en visio)",
     "sample_opera_live_replay": "La Traviata, en direct et en différé",
     "sample_podcast_series": "« Objets migrateurs », podcast",
     "sample_venue_screens": "Écrans et bornes des salles d'un musée",
@@ -54,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "vr_experience": "Réalité virtuelle", "digitisation_campaign": "Campagne de numérisation",
     "ai_assistant": "Assistant conversationnel (IA)", "onsite_screens": "Écrans sur site",
     "custom": "Composants sur mesure", "measured": "Énergie mesurée",
+    "video_conference": "Visioconférence, atelier en ligne",
     # -- ids -----------------------------------------------------------------------------------
     "manufacturing": "Fabrication", "distribution": "Distribution", "use": "Usage",
     "end_of_life": "Fin de vie",
