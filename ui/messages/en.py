@@ -61,6 +61,9 @@ MESSAGES: dict[str, str] = {
     "onsite": "On-site equipment",
     "climate_change": "Climate change", "primary_energy": "Primary energy",
     "abiotic_depletion": "Abiotic depletion", "water": "Water",
+    "resource_use_fossils": "Resource use, fossils",
+    "acidification": "Acidification", "particulate_matter": "Particulate matter",
+    "ionising_radiation": "Ionising radiation",
     "stage": "Stage", "tier": "Tier", "service": "Service",
     "use_time": "by hours of use (ADEME)", "calendar_time": "by calendar time (Boavizta)",
     # -- results ---------------------------------------------------------------------------
