@@ -1,6 +1,42 @@
 """English catalog (same keys as fr.py)."""
 
 MESSAGES: dict[str, str] = {
+    # -- measure ---------------------------------------------------------------------------
+    "measure_intro": "Measure what your own jobs really consume (an OCR batch, a video "
+                     "transcoding, a photogrammetry run) with CodeCarbon, offline, and add "
+                     "the runs to a service of the open project. Measured figures stay "
+                     "apart from modelled ones in the results.",
+    "measure_upload_tab": "Import emissions.csv", "measure_job_tab": "Measure a job",
+    "measure_upload": "CodeCarbon's emissions.csv (one row per run)",
+    "measure_command": "Command to measure",
+    "measure_command_help": "Run on this server, without a shell, while CodeCarbon measures "
+                            "the machine.",
+    "measure_per_item": "Items the job processes (0: not per item)",
+    "measure_run": "Run and measure", "measure_running": "Measuring…",
+    "measure_failed": "The command exited with status {code}: nothing was measured.",
+    "measure_job_disabled": "Running a command from the browser would run it on the server, "
+                            "so it is off here (set {env}=1 for an app on your own machine). "
+                            "Measure the job on its machine with the command line, then "
+                            "import the emissions.csv it writes:",
+    "measure_runs": "Runs to add ({n})",
+    "measure_estimate_note": "Estimate: without energy counters (RAPL, NVML) CodeCarbon "
+                             "models the power from the processor's TDP and load, and always "
+                             "models RAM; an imported file does not say which.",
+    "measure_service": "Measured service (created if absent)",
+    "measure_tier": "Where the job runs",
+    "measure_items_per_run": "Items per run (0: not per item)",
+    "measure_items": "Items over the period (0: as measured)",
+    "measure_repeat": "Runs over the period",
+    "measure_attach": "Add to the project",
+    "measure_attached": "{n} run(s) added to “{service}” and saved.",
+    "measure_note": "{n} measured run(s) added to {service}",
+    "measure_default_service": "Measured jobs",
+    "measure_col_name": "Run", "measure_col_energy": "Energy (Wh)", "measure_col_cpu": "CPU (Wh)",
+    "measure_col_gpu": "GPU (Wh)", "measure_col_ram": "RAM (Wh)",
+    "measure_col_duration": "Duration (s)", "measure_col_method": "How it was measured",
+    "measure_col_tool": "Tool", "measure_col_run": "Run id",
+    "measure_method_hardware": "hardware counters", "measure_method_estimate": "estimate",
+    "measure_method_not_recorded": "not recorded",
     # -- navigation ------------------------------------------------------------------------
     "nav_home": "Home", "nav_describe": "Describe", "nav_results": "Results",
     "nav_scenarios": "Scenarios", "nav_ecodesign": "Eco-design",

@@ -1,6 +1,45 @@
 """Catalogue français (langue par défaut)."""
 
 MESSAGES: dict[str, str] = {
+    # -- mesurer ---------------------------------------------------------------------------
+    "measure_intro": "Mesurez ce que consomment réellement vos propres traitements (un lot "
+                     "d'OCR, un transcodage vidéo, une photogrammétrie) avec CodeCarbon, hors "
+                     "ligne, et ajoutez les exécutions à un service du projet ouvert. Les "
+                     "valeurs mesurées restent distinctes des valeurs modélisées dans les "
+                     "résultats.",
+    "measure_upload_tab": "Importer emissions.csv", "measure_job_tab": "Mesurer un traitement",
+    "measure_upload": "Le fichier emissions.csv de CodeCarbon (une ligne par exécution)",
+    "measure_command": "Commande à mesurer",
+    "measure_command_help": "Exécutée sur ce serveur, sans shell, pendant que CodeCarbon "
+                            "mesure la machine.",
+    "measure_per_item": "Éléments traités (0 : pas par élément)",
+    "measure_run": "Exécuter et mesurer", "measure_running": "Mesure en cours…",
+    "measure_failed": "La commande s'est terminée avec le code {code} : rien n'a été mesuré.",
+    "measure_job_disabled": "Lancer une commande depuis le navigateur l'exécuterait sur le "
+                            "serveur : c'est désactivé ici ({env}=1 pour une application sur "
+                            "votre propre poste). Mesurez le traitement sur sa machine en "
+                            "ligne de commande, puis importez le fichier emissions.csv produit :",
+    "measure_runs": "Exécutions à ajouter ({n})",
+    "measure_estimate_note": "Estimation : sans compteurs d'énergie (RAPL, NVML), CodeCarbon "
+                             "modélise la puissance à partir du TDP et de la charge du "
+                             "processeur, et modélise toujours la mémoire vive ; un fichier "
+                             "importé ne dit pas lequel des deux.",
+    "measure_service": "Service mesuré (créé s'il n'existe pas)",
+    "measure_tier": "Où tourne le traitement",
+    "measure_items_per_run": "Éléments par exécution (0 : pas par élément)",
+    "measure_items": "Éléments sur la période (0 : comme mesuré)",
+    "measure_repeat": "Exécutions sur la période",
+    "measure_attach": "Ajouter au projet",
+    "measure_attached": "{n} exécution(s) ajoutée(s) à « {service} » et enregistrée(s).",
+    "measure_note": "{n} exécution(s) mesurée(s) ajoutée(s) à {service}",
+    "measure_default_service": "Traitements mesurés",
+    "measure_col_name": "Exécution", "measure_col_energy": "Énergie (Wh)",
+    "measure_col_cpu": "Processeur (Wh)", "measure_col_gpu": "GPU (Wh)",
+    "measure_col_ram": "Mémoire vive (Wh)", "measure_col_duration": "Durée (s)",
+    "measure_col_method": "Mode de mesure", "measure_col_tool": "Outil",
+    "measure_col_run": "Identifiant",
+    "measure_method_hardware": "compteurs matériels", "measure_method_estimate": "estimation",
+    "measure_method_not_recorded": "non indiqué",
     # -- navigation ------------------------------------------------------------------------
     "nav_home": "Accueil", "nav_describe": "Décrire", "nav_results": "Résultats",
     "nav_scenarios": "Scénarios", "nav_ecodesign": "Écoconception",
