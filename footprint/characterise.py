@@ -34,7 +34,8 @@ _FACTOR_FIELDS = ["code", "region", "stage", "indicator", "value_canonical", "lo
                   "high_canonical", "unit_canonical", "quality", "dataset", "source_ref"]
 
 
-def _entries(pairs: pd.DataFrame, registry, indicators) -> tuple[dict, list[str]]:
+def _entries(pairs: pd.DataFrame, registry, indicators,
+             alternatives=None) -> tuple[dict, list[str]]:
     """The factor rows that characterise each distinct (code, region) pair.
 
     For every pair and indicator: the registry rows (one per stage) of the region whose
@@ -52,14 +53,20 @@ def _entries(pairs: pd.DataFrame, registry, indicators) -> tuple[dict, list[str]
         registry.flow(code)  # unknown code: UnknownFactorError with close matches
         n = 0
         for indicator in indicators:
-            used = registry.resolve_region(code, region, indicator=indicator)
+            lookup = code
+            alt = (alternatives or {}).get((code, indicator))
+            if alt is not None and registry.resolve_region(alt, region,
+                                                           indicator=indicator) == region:
+                lookup, used = alt, region  # e.g. Ember's French figure on the ember basis
+            else:
+                used = registry.resolve_region(code, region, indicator=indicator)
             if used is not None and used != region and registry.is_regional(code, indicator):
                 warnings.append(Notice(f"{code}: no {indicator} factor for region {region}; "
                                        f"the {used} value is used",
                                        code="factor_region_substituted",
                                        params={"code": code, "indicator": indicator,
                                                "region": region, "used": used}))
-            found = rows_of.get((code, used, indicator), ()) if used is not None else ()
+            found = rows_of.get((lookup, used, indicator), ()) if used is not None else ()
             if len(found):
                 idx.extend(found)
                 stage.extend(stages[found])
@@ -94,8 +101,8 @@ def _check_flows(inventory: pd.DataFrame, registry) -> None:
                         f"({len(wrong)} row(s) like this)")
 
 
-def characterise(inventory: pd.DataFrame, registry,
-                 indicators=INDICATORS) -> tuple[pd.DataFrame, list[str]]:
+def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
+                 alternatives=None) -> tuple[pd.DataFrame, list[str]]:
     """Impacts of an inventory, with trace columns.
 
     Parameters
@@ -106,6 +113,11 @@ def characterise(inventory: pd.DataFrame, registry,
         Where factors are looked up.
     indicators : sequence of str
         Indicators to compute.
+    alternatives : mapping of (code, indicator) to code, optional
+        Factors to take instead, for the regions the alternative code has itself
+        (``{("electricity", "climate_change"): "electricity.ember"}``: Ember's French
+        figure on the ``ember`` grid basis). The row keeps its own ``factor_code``; its
+        ``dataset``, ``source_ref`` and ``factor_idx`` are the alternative's.
 
     Returns
     -------
@@ -120,7 +132,7 @@ def characterise(inventory: pd.DataFrame, registry,
     key_columns = ["factor_code", "region"]
     pair_of_row = inventory.groupby(key_columns, sort=False).ngroup().to_numpy()
     pairs = inventory[key_columns].drop_duplicates()  # same order as ngroup(sort=False)
-    entries, warnings = _entries(pairs, registry, indicators)
+    entries, warnings = _entries(pairs, registry, indicators, alternatives)
     _check_flows(inventory, registry)
     # expand: inventory row i gets the entries of its pair, in order
     counts = entries["count"][pair_of_row]

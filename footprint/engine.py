@@ -15,7 +15,13 @@ from .inventory import QUANTITY_COLUMNS, Context, concat
 __all__ = ["assess", "build_inventory"]
 
 
-def build_inventory(project, registry, *, allocation: str | None = None):
+#: Factors taken instead of the reference ones on the ``ember`` grid basis.
+EMBER_ALTERNATIVES = {("electricity", "climate_change"): "electricity.ember"}
+GRID_BASES = ("reference", "ember")
+
+
+def build_inventory(project, registry, *, allocation: str | None = None,
+                    grid_basis: str | None = None):
     """Inventory rows, intermediate quantities, context and notes of a project.
 
     Services are grouped by kind and each kind builds all its services in one call. The
@@ -28,6 +34,8 @@ def build_inventory(project, registry, *, allocation: str | None = None):
                   audience_country=project.audience_country,
                   hosting_country=project.hosting_country,
                   venue_country=project.venue_country,
+                  network_country=project.network_country,
+                  grid_basis=grid_basis or project.options.grid_basis,
                   period_years=None if period is None else period.years)
     groups: dict[str, list] = defaultdict(list)
     for i, svc in enumerate(project.services):
@@ -80,7 +88,7 @@ def _check_finite(inventory, project) -> None:
 
 
 def assess(project, factors=None, *, allocation: str | None = None,
-           hourly=None) -> Assessment:
+           grid_basis: str | None = None, hourly=None) -> Assessment:
     """Assess a project: its impacts per service, component, stage, tier and indicator.
 
     Parameters
@@ -91,6 +99,10 @@ def assess(project, factors=None, *, allocation: str | None = None,
         Factor datasets to use; the bundled ones by default.
     allocation : {"use_time", "calendar_time"}, optional
         Overrides the project's ``options.allocation`` for device manufacture.
+    grid_basis : {"reference", "ember"}, optional
+        Overrides the project's ``options.grid_basis``: ``ember`` puts every country's
+        electricity (France's too) on Ember's generation mix and every network on the
+        energy model.
     hourly : HourlySeries or list of them, optional
         Hourly intensity series for services with a ``schedule`` (see
         :mod:`footprint.hourly`); default: the series of the registry's datasets.
@@ -102,9 +114,15 @@ def assess(project, factors=None, *, allocation: str | None = None,
     from .factors import default_registry
 
     registry = factors if factors is not None else default_registry()
-    inventory, quantities, ctx, notes = build_inventory(project, registry, allocation=allocation)
+    if grid_basis is not None and grid_basis not in GRID_BASES:
+        raise ProjectError(f"grid_basis {grid_basis!r} is not one of {GRID_BASES}",
+                           path="options.grid_basis", value=grid_basis)
+    inventory, quantities, ctx, notes = build_inventory(project, registry, allocation=allocation,
+                                                        grid_basis=grid_basis)
     notes = notes + _horizon_warnings(quantities)
-    table, warnings = characterise(inventory.drop(columns="project"), registry)
+    table, warnings = characterise(inventory.drop(columns="project"), registry,
+                                   alternatives=EMBER_ALTERNATIVES
+                                   if ctx.grid_basis == "ember" else None)
     table.insert(0, "project", project.name)
     if any(getattr(s, "schedule", None) is not None for s in project.services):
         from .hourly import apply_schedules, series_from_registry
@@ -117,9 +135,28 @@ def assess(project, factors=None, *, allocation: str | None = None,
     return Assessment(
         project=project, table=table, inventory=inventory, quantities=quantities,
         provenance=registry.provenance(used), warnings=tuple(dict.fromkeys(notes + warnings)),
-        options={"allocation": ctx.allocation, "audience_country": ctx.audience_country,
+        options={"allocation": ctx.allocation, "grid_basis": ctx.grid_basis,
+                 "electricity": electricity_basis(table, registry),
+                 "audience_country": ctx.audience_country,
                  "hosting_country": ctx.hosting_country,
                  "venue_country": ctx.venue_country or "audience country",
+                 "network_country": ctx.network_country or "audience country",
                  "period_years": ctx.years,
                  "period": "reporting period" if ctx.period_years is not None else
                  "one year (no reporting period given)"})
+
+
+def electricity_basis(table, registry) -> dict[str, str]:
+    """What each region's electricity factor is: ``{region: "<basis> [<dataset>, <year>,
+    <region used>]"}`` for the climate-change electricity rows of a result."""
+    cc = table[(table["flow"] == "electricity") & (table["indicator"] == "climate_change")
+               & (table["factor_idx"] >= 0)]
+    out = {}
+    for region, idx in cc.drop_duplicates("region")[["region", "factor_idx"]].itertuples(
+            index=False):
+        row = registry.factors.iloc[int(idx)]
+        basis = registry.datasets[row["dataset"]].metadata.get("electricity_basis", "")
+        used = "" if row["region"] == region else f", the {row['region']} value"
+        out[region] = (f"{basis} [{row['dataset']}, {row['code']}, {int(row['year'])}{used}]"
+                       .strip())
+    return dict(sorted(out.items()))

@@ -61,6 +61,11 @@ class Context:
     venue_country: str | None = None
     #: Length of the project's reporting period [year] (days / 365), None without one.
     period_years: float | None = None
+    #: The project's network country; None: each service's audience country.
+    network_country: str | None = None
+    #: ``reference`` (national reference factors where bundled: ADEME for France) or
+    #: ``ember`` (Ember's generation mix for every country, networks on the model).
+    grid_basis: str = "reference"
 
     def audience(self, service) -> str:
         """Where the service's users are (their devices and networks)."""
@@ -73,6 +78,11 @@ class Context:
     def venue(self, service) -> str:
         """Where the venue's own equipment runs (on-site screens, cameras, headsets…)."""
         return service.venue_country or self.venue_country or self.audience(service)
+
+    def network(self, service) -> str:
+        """Where the service's data travel over networks (their electricity)."""
+        return (getattr(service, "network_country", None) or self.network_country
+                or self.audience(service))
 
     @property
     def years(self) -> float:
@@ -288,9 +298,11 @@ def transfer(ctx: Context, *, service, data_gb, network_shares, region, hosting_
              component_dc: str = "servers and CDN") -> "pd.DataFrame":
     """Rows for data served from a data centre to users over networks.
 
-    Networks: ``data_gb × share`` per network type, characterised by the per-GB life-cycle
-    factors ``network.<type>`` (``fixed``, ``mobile``, ``fixed_excl_box``) of the users'
-    region. Data centre: ``data_gb × serving energy [Wh/GB] × pue`` of electricity in the
+    Networks: ``data_gb × share`` per network type (``fixed``, ``mobile``,
+    ``fixed_excl_box``) in ``region`` (the network's country), through
+    :func:`footprint.networks.network_rows`: a published per-GB life-cycle factor where
+    the region has its own, else electricity per GB × the region's grid plus a non-use
+    share per GB. Data centre: ``data_gb × serving energy [Wh/GB] × pue`` of electricity in the
     hosting region.
 
     Parameters
@@ -322,14 +334,11 @@ def transfer(ctx: Context, *, service, data_gb, network_shares, region, hosting_
         bad = int(np.flatnonzero(~np.isclose(total, 1.0))[0])
         raise ProjectError(f"network shares of {service[bad]!r} sum to {total[bad]:g}, not 1",
                            path="network_mix", value={k: float(v[bad]) for k, v in shares.items()})
-    frames = []
-    for kind, share in shares.items():
-        gb = data_gb * share
-        keep = gb > 0
-        if keep.any():
-            frames.append(rows(service=service[keep], component=component_network,
-                               tier="networks", flow="data", amount=gb[keep],
-                               factor_code=f"network.{kind}", region=region[keep]))
+    from .networks import network_rows
+
+    frames = [network_rows(ctx, service=service, component=component_network,
+                           data_gb=data_gb * share, network_type=kind, region=region)
+              for kind, share in shares.items()]
     wh_per_gb = np.full(shape, np.nan) if serving_wh_per_gb is None else \
         np.broadcast_to(np.asarray(serving_wh_per_gb, dtype=float), shape).copy()
     missing = np.isnan(wh_per_gb)

@@ -109,9 +109,10 @@ def test_bundled_file_fleet_manufacture_is_ademes_per_gb(bundled):
 
 def test_per_time_network(viewing):
     # 14.4 GB fixed × 0.01 kWh = 0.144 kWh → 14.4 g; box 10 W × 250 h = 2.5 kWh → 250 g and
-    # its manufacture 250 h × 10 g = 2,500 g; mobile 14.4 GB × 0.1 kWh = 1.44 kWh → 144 g.
+    # its manufacture 250 h × 10 g = 2,500 g; mobile 14.4 GB × 0.1 kWh = 1.44 kWh → 144 g;
+    # access and core manufacture per GB: 14.4 × 1 g (fixed) + 14.4 × 5 g (mobile) = 86.4 g.
     r = footprint.assess(project(network_model="per_time"), viewing)
-    assert g(r, tier="networks") == pytest.approx(14.4 + 250 + 2500 + 144)
+    assert g(r, tier="networks") == pytest.approx(14.4 + 250 + 2500 + 144 + 86.4)
 
 
 @pytest.mark.parametrize("service,path,words", [

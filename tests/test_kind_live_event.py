@@ -144,10 +144,12 @@ def test_entered_transcoding_and_defaults(viewing):
 def test_per_time_network_and_contribution(viewing):
     # per_time: 100 viewers × 2 h = 200 h on fixed lines: 600 GB × 0.01 kWh + 9 GB
     # contribution × 0.01 kWh = 6.09 kWh → 609 g; box 10 W × 200 h = 2 kWh → 200 g and its
-    # manufacture 200 h × 10 g = 2,000 g.
+    # manufacture 200 h × 10 g = 2,000 g; access and core manufacture per GB (the test set's
+    # network.fixed_excl_box.embodied, 1 g/GB) on the 600 + 9 GB: 609 g.
     r = footprint.assess(project(device_mix={"tv": 1}, network_mix={"fixed": 1},
                                  network_model="per_time", production_equipment=[]), viewing)
-    assert g(r, tier="networks") == pytest.approx(609 + 200 + 2000)
+    assert g(r, tier="networks") == pytest.approx(609 + 200 + 2000 + 609)
+    assert g(r, tier="networks", stage="manufacturing") == pytest.approx(2000 + 609)
 
 
 def test_unique_viewers_with_watch_share(viewing):

@@ -96,16 +96,19 @@ def test_views_times_duration_equals_hours(viewing):
 def test_per_time_hand_computed(viewing):
     # Same viewing; networks as a power model: fixed 24 GB × 0.01 kWh = 0.24 kWh → 24 g;
     # box 10 W × 8 h on fixed lines = 0.08 kWh → 8 g, and its manufacture 8 h × 10 g = 80 g;
-    # mobile 6 GB × 0.1 kWh = 0.6 kWh → 60 g. Devices and servers unchanged (655 + 16 g).
+    # mobile 6 GB × 0.1 kWh = 0.6 kWh → 60 g; access and core manufacture per GB: fixed
+    # 24 GB × 1 g = 24 g, mobile 6 GB × 5 g = 30 g (the test set's network.*.embodied).
+    # Devices and servers unchanged (655 + 16 g).
     r = footprint.assess(project(network_model="per_time", **BASE), viewing)
-    assert g(r, tier="networks") == pytest.approx(24 + 8 + 80 + 60)
-    assert r.total().m_as("gCO2e") == pytest.approx(655 + 16 + 172)
+    assert g(r, tier="networks") == pytest.approx(24 + 8 + 80 + 60 + 24 + 30)
+    assert g(r, tier="networks", stage="manufacturing") == pytest.approx(80 + 24 + 30)
+    assert r.total().m_as("gCO2e") == pytest.approx(655 + 16 + 226)
     q = r.quantities.set_index("quantity")
     assert q.loc["network model (1 = per_time, 0 = per_gb)", "value"] == 1
     assert q.loc["home box power", "value"] == 10
     # an entered box power replaces the dataset's: 20 W → 16 g instead of 8
     r2 = footprint.assess(project(network_model="per_time", box_power="20 W", **BASE), viewing)
-    assert g(r2, tier="networks") == pytest.approx(24 + 16 + 80 + 60)
+    assert g(r2, tier="networks") == pytest.approx(24 + 16 + 80 + 60 + 24 + 30)
 
 
 def test_quality_mix_overrides_and_set_top_box(viewing):

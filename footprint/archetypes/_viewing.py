@@ -10,13 +10,18 @@ types):
   country; optionally a TV set-top box for a share of the TV hours;
 - **networks**, two views (``network_model``):
 
-  - ``per_gb`` (default): data × ADEME's per-GB life-cycle factors ``network.fixed``
-    (home box included) and ``network.mobile``;
+  - ``per_gb`` (default): data over ``fixed`` (home box included) and ``mobile``
+    networks through :func:`footprint.networks.network_rows`: ADEME's per-GB life-cycle
+    factors where the network's country has its own (France), else electricity per GB ×
+    that country's grid plus a non-use share per GB;
   - ``per_time`` (power model): fixed lines = home-box power × viewing hours on fixed
     lines (``network.box.power``, Arcep) + access and core electricity per GB
     (``network.fixed.energy``, Carbon Trust) + the box's manufacture allocated by time
     (``device.internet_box``); mobile = electricity per GB (``network.mobile.energy``).
-    Manufacture of access and core equipment is not covered in this view.
+    The manufacture of access and core equipment is the per-GB non-use share of the
+    model (``network.fixed_excl_box.embodied``, ``network.mobile.embodied``).
+
+  Networks are in the network's country (``network_country``, default the audience's).
 
 - **servers and CDN** — per-GB networks and serving go through
   :func:`footprint.inventory.transfer`: data × ``dc.video.energy`` [Wh/GB] in the
@@ -63,6 +68,8 @@ AUDIO_DEVICES = AudioDeviceMix.keys()
 CONSTRUCTION_CODE = "dc.video.construction"
 #: Per-GB factor of the same fleet's manufacture for files downloaded (ADEME, derived).
 FILE_CONSTRUCTION_CODE = "dc.file.construction"
+#: Network equipment whose non-use share per GB the power model adds (the box apart).
+_EQUIPMENT = {"fixed": "fixed_excl_box", "mobile": "mobile"}
 GB_PER_HOUR_SOURCE = ("ADEME publicodes-acv-numerique 2.1.0 'facteur qualité' (SD 0.7, HD 3, "
                       "UHD 7 GB/h); Carbon Trust 2021 Table 3 (Full HD 3 GB/h)")
 
@@ -232,6 +239,7 @@ def viewing_inventory(ctx, services, *, hours, data_gb, devices, device_shares,
     n = len(services)
     names = np.array([s.name for s in services], dtype=object)
     audience = np.array([ctx.audience(s) for s in services], dtype=object)
+    network = np.array([ctx.network(s) for s in services], dtype=object)
     hosting = np.array([ctx.hosting(s) for s in services], dtype=object)
     hours = np.asarray(hours, dtype=float)
     data_gb = np.asarray(data_gb, dtype=float)
@@ -288,26 +296,30 @@ def viewing_inventory(ctx, services, *, hours, data_gb, devices, device_shares,
            gb > 0)
         sel = per_time & (gb > 0)
         if sel.any():
-            kwh_gb, src = resolve(reg, f"network.{kind}.energy", "kWh/GB", audience[sel])
+            kwh_gb, src = resolve(reg, f"network.{kind}.energy", "kWh/GB", network[sel])
             kwh = gb[sel] * kwh_gb
-            out.append(rows(service=names[sel], component=f"{kind} access and core network"
-                            f"{phase}", tier="networks", flow="electricity", amount=kwh,
-                            factor_code="electricity", region=audience[sel],
-                            electricity_kwh=kwh))
+            component = f"{kind} access and core network{phase}"
+            out.append(rows(service=names[sel], component=component, tier="networks",
+                            flow="electricity", amount=kwh, factor_code="electricity",
+                            region=network[sel], electricity_kwh=kwh))
+            # manufacture of access and core equipment, per GB (the box's is below)
+            out.append(rows(service=names[sel], component=component, tier="networks",
+                            flow="data", amount=gb[sel], region=network[sel],
+                            factor_code=f"network.{_EQUIPMENT[kind]}.embodied"))
             _q(qs, names[sel], f"{kind} network electricity per GB", kwh_gb, "kWh/GB", src,
                common[sel])
     box_hours = hours * net[:, NETWORKS.index("fixed")]
     sel = per_time & (box_hours > 0)
     if sel.any():
-        box_w, src = resolve(reg, "network.box.power", "W", audience[sel],
+        box_w, src = resolve(reg, "network.box.power", "W", network[sel],
                              floats([s.box_power for s in services])[sel])
         kwh = box_w * box_hours[sel] / 1000.0
         out.append(rows(service=names[sel], component=f"home box{phase}", tier="networks",
                         flow="electricity", amount=kwh, factor_code="electricity",
-                        region=audience[sel], electricity_kwh=kwh))
+                        region=network[sel], electricity_kwh=kwh))
         out.append(device_time(ctx, service=names[sel], component=f"home box{phase}",
                                tier="networks", device="internet_box", hours=box_hours[sel],
-                               region=audience[sel], use=False))
+                               region=network[sel], use=False))
         _q(qs, names[sel], "home box power", box_w, "W", src, common[sel])
         _q(qs, names[sel], f"home-box hours{phase}", box_hours[sel], "hour",
            "hours × network_mix.fixed")
@@ -320,7 +332,7 @@ def viewing_inventory(ctx, services, *, hours, data_gb, devices, device_shares,
                              floats([s.serving_energy for s in services])[sel])
         frame = transfer(ctx, service=names[sel], data_gb=data_gb[sel],
                          network_shares={k: net[sel, j] for j, k in enumerate(NETWORKS)},
-                         region=audience[sel], hosting_region=hosting[sel],
+                         region=network[sel], hosting_region=hosting[sel],
                          serving_wh_per_gb=wh_gb, component_network=f"network transfer{phase}",
                          component_dc=f"servers and CDN{phase}")
         # the power model replaces the per-GB network rows of per_time services

@@ -214,6 +214,7 @@ def inventory(services, paths, ctx):
     hosting, hosting_src = (np.array(v, dtype=object)
                             for v in zip(*(_hosting(s, ctx) for s in services)))
     audience = np.array([ctx.audience(s) for s in services], dtype=object)
+    network = np.array([ctx.network(s) for s in services], dtype=object)
     name = np.array([s.name for s in services], dtype=object)
     requests = np.array([s.total_requests for s in services], dtype=float)
     n, reg = len(services), ctx.registry
@@ -244,7 +245,7 @@ def inventory(services, paths, ctx):
     data_gb = requests * np.array([s.data_per_request for s in services], dtype=float) / 1e6
     frames.append(transfer(ctx, service=name, data_gb=data_gb,
                            network_shares=mix_columns([s.network_mix for s in services]),
-                           region=audience, hosting_region=hosting, serving_wh_per_gb=0.0))
+                           region=network, hosting_region=hosting, serving_wh_per_gb=0.0))
 
     # quantities: what a user checks, with low/high of EcoLogits' ranges
     ef = _electricity_factors(reg, list(hosting))

@@ -4,7 +4,9 @@ its unit and the code of the factors that characterise it.
 An activity's unit decides what it means:
 
 - an energy (``kWh``) with ``factor: electricity``;
-- a data volume (``GB``) with a per-GB factor (``network.fixed``…);
+- a data volume (``GB``) with a per-GB factor (``network.fixed``…); data over a network
+  type (``network.fixed``, ``network.fixed_excl_box``, ``network.mobile``) go through
+  :func:`footprint.networks.network_rows`, so every country's network is covered;
 - a storage volume-time (``TB*year``) with a storage factor;
 - a count of devices (``device``) with a ``device.<id>`` factor: that many whole devices
   (their manufacture, distribution and end of life);
@@ -14,7 +16,8 @@ An activity's unit decides what it means:
 
 Amounts are totals over the reporting period, as entered (not scaled by its length).
 Without a region, an activity happens where its tier does: servers (``data_centres``) in
-the hosting country, ``onsite`` equipment in the venue's, the rest in the audience's.
+the hosting country, ``onsite`` equipment in the venue's, ``networks`` in the network
+country (default the audience's), the rest in the audience's.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ..errors import ProjectError, UnknownFactorError, UnitError
 from ..inventory import concat, device_time, rows
+from ..networks import NETWORK_TYPES, network_rows
 from ..schema.base import Model, Region, ServiceBase, Tier
 from ..units import FLOW_UNITS, check_unit, compact_unit, conversion_factor, split_quantity
 from ._common import TOTAL, reporting_basis
@@ -88,7 +92,7 @@ class Service(ServiceBase):
 
 def inventory(services, paths, ctx):
     """Rows for every activity of every custom service (vectorised by unit and flow)."""
-    where = {"data_centres": ctx.hosting, "onsite": ctx.venue}
+    where = {"data_centres": ctx.hosting, "onsite": ctx.venue, "networks": ctx.network}
     flat = [(svc.name, comp.name, comp.tier, act.factor, act.amount, act.unit,
              act.region or comp.region or where.get(comp.tier, ctx.audience)(svc),
              f"{path}.components[{j}].activities[{k}]")
@@ -131,6 +135,19 @@ def inventory(services, paths, ctx):
                                f"characterises {f} (expects {allowed})",
                                path=f"{where[sel][0]}.unit", value=u) from None
         kwh = amount[sel] * mult if f == "electricity" else 0.0
+        if f == "data":
+            net = np.isin(factor[sel], [f"network.{t}" for t in NETWORK_TYPES])
+            for code in dict.fromkeys(factor[sel][net]):
+                one = sel.copy()
+                one[sel] = factor[sel] == code
+                frames.append(network_rows(ctx, service=service[one], component=component[one],
+                                           data_gb=amount[one] * mult, region=region[one],
+                                           network_type=code.removeprefix("network."),
+                                           tier=tier[one]))
+            sel = sel.copy()
+            sel[sel] = ~net
+            if not sel.any():
+                continue
         frames.append(rows(service=service[sel], component=component[sel], tier=tier[sel],
                            flow=f, amount=amount[sel] * mult, factor_code=factor[sel],
                            region=region[sel], electricity_kwh=kwh))

@@ -81,6 +81,7 @@ def inventory(services, paths, ctx):
     name = np.array([s.name for s in services], dtype=object)
     venue = np.array([ctx.venue(s) for s in services], dtype=object)
     audience = np.array([ctx.audience(s) for s in services], dtype=object)
+    network = np.array([ctx.network(s) for s in services], dtype=object)
     hosting = np.array([ctx.hosting(s) for s in services], dtype=object)
     n = len(services)
     groups = [(i, g) for i, s in enumerate(services) for g in s.items]
@@ -256,7 +257,7 @@ def inventory(services, paths, ctx):
         wh_gb, wh_src = resolve(reg, "dc.web.energy", "Wh/GB", hosting[di])
         frames.append(transfer(ctx, service=name[di], data_gb=gb,
                                network_shares=mix_columns([d.network_mix for _, d, _ in ds]),
-                               region=audience[di], hosting_region=hosting[di],
+                               region=network[di], hosting_region=hosting[di],
                                serving_wh_per_gb=wh_gb, component_network="online viewing",
                                component_dc="image servers"))
         minutes = floats([d.minutes_per_view for _, d, _ in ds])

@@ -46,6 +46,7 @@ import numpy as np
 from pydantic import Field
 
 from ..inventory import QUANTITY_COLUMNS, concat, device_time, quantities, resolve, rows
+from ..networks import network_rows
 from ..schema.base import Model, QuantityField, Share
 from ._common import TOTAL, check_devices, floats, reporting_basis
 from ._viewing import VIDEO_DEVICES, VideoViewing, mix_matrix, video_gb, viewing_inventory
@@ -240,9 +241,10 @@ def inventory(services, paths, ctx):
     per_time = np.array([s.network_model == "per_time" for s in services])
     sel = ~per_time & (ingest_gb > 0)
     if sel.any():
-        frames.append(rows(service=names[sel], component="contribution (venue → ingest)",
-                           tier="networks", flow="data", amount=ingest_gb[sel],
-                           factor_code="network.fixed_excl_box", region=venue[sel]))
+        frames.append(network_rows(ctx, service=names[sel],
+                                   component="contribution (venue → ingest)",
+                                   data_gb=ingest_gb[sel], network_type="fixed_excl_box",
+                                   region=venue[sel]))
     sel = per_time & (ingest_gb > 0)
     if sel.any():
         kwh_gb, _ = resolve(reg, "network.fixed.energy", "kWh/GB", venue[sel])
@@ -251,6 +253,9 @@ def inventory(services, paths, ctx):
                            tier="networks", flow="electricity", amount=kwh,
                            factor_code="electricity", region=venue[sel],
                            electricity_kwh=kwh))
+        frames.append(rows(service=names[sel], component="contribution (venue → ingest)",
+                           tier="networks", flow="data", amount=ingest_gb[sel],
+                           factor_code="network.fixed_excl_box.embodied", region=venue[sel]))
 
     # transcoding ladder
     entered = floats([s.transcoding_server_hours for s in services])

@@ -354,8 +354,9 @@ def _at_home(services, ctx, name, region):
     gb = floats([x.downloads * x.download_size for x in a])
     hours = floats([x.downloads * x.hours_per_download for x in a])
     device = np.array([x.device for x in a], dtype=object)
+    network = np.array([ctx.network(s) for s in services], dtype=object)
     frames = [transfer(ctx, service=name, data_gb=gb,
-                       network_shares=mix_columns([x.network_mix for x in a]), region=region,
+                       network_shares=mix_columns([x.network_mix for x in a]), region=network,
                        hosting_region=hosting, component_network="downloads",
                        component_dc="download servers")]
     standalone = device == "standalone_headset"

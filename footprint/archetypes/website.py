@@ -188,6 +188,7 @@ def inventory(services, paths, ctx):
     reg = ctx.registry
     name = np.array([s.name for s in services], dtype=object)
     audience = np.array([ctx.audience(s) for s in services], dtype=object)
+    network = np.array([ctx.network(s) for s in services], dtype=object)
     host = np.array([ctx.hosting(s) for s in services], dtype=object)
     visits, ppv, ret, cached, green, seconds = (
         floats([getattr(s, f) for s in services])
@@ -210,7 +211,7 @@ def inventory(services, paths, ctx):
                                          mixes=[s.device_mix for s in services],
                                          component="visitors' devices")
     frames = [devices]
-    # networks (per-GB life-cycle factors of the audience country) and serving per GB
+    # networks (in the network country, by default the audience's) and serving per GB
     # (shared, cloud; facility included, no PUE on top); dedicated servers below
     net_gb = {k: data_gb * network_mix[k] for k in NETWORKS}
     wh_gb = np.zeros(n)
@@ -222,7 +223,7 @@ def inventory(services, paths, ctx):
         q.append(quantities(name[shared], "serving energy per GB", wh_gb[shared], "Wh/GB",
                             wh_src))
     frames.append(transfer(ctx, service=name, data_gb=data_gb, network_shares=network_mix,
-                           region=audience, hosting_region=host, serving_wh_per_gb=wh_gb,
+                           region=network, hosting_region=host, serving_wh_per_gb=wh_gb,
                            component_dc="web hosting (per GB served)"))
     dc_kwh = data_gb * wh_gb / 1000.0
     if dedicated.any():

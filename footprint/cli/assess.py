@@ -19,6 +19,10 @@ def register(sub) -> None:
     a.add_argument("--hourly", metavar="CSV", help="hourly intensity series "
                    "(start_utc,value[,region,unit] in g/kWh) for services with a schedule "
                    "(default: the series of updated datasets, if any)")
+    a.add_argument("--grid-basis", choices=("reference", "ember"), default=None,
+                   help="electricity factors: reference (ADEME's consumption mix for France, "
+                   "Ember elsewhere) or ember (Ember's generation mix for every country, for "
+                   "comparisons); default: the project's option")
     a.set_defaults(func=_cmd_assess)
 
 
@@ -40,7 +44,8 @@ def _cmd_assess(args) -> int:
         from ..hourly import read_hourly_csv
 
         hourly = read_hourly_csv(args.hourly)
-    result = assess(project, _registry(), allocation=args.allocation, hourly=hourly)
+    result = assess(project, _registry(), allocation=args.allocation,
+                    grid_basis=args.grid_basis, hourly=hourly)
     out = sys.stdout
     if args.format == "json":
         json.dump(result.to_dict(), out, ensure_ascii=False, indent=2, default=str,
@@ -53,7 +58,11 @@ def _cmd_assess(args) -> int:
         out.write(to_csv(result.table.drop(columns="factor_idx")))
         return 0
     out.write(f"{project.name}" + (f" — {project.organisation}" if project.organisation else "")
-              + f"\nallocation of device manufacture: {result.options['allocation']}\n\n")
+              + f"\nallocation of device manufacture: {result.options['allocation']}\n"
+              + f"grid basis: {result.options['grid_basis']}\n")
+    for region, basis in result.options["electricity"].items():
+        out.write(f"  electricity {region}: {basis}\n")
+    out.write("\n")
     totals = result.totals()
     table = pd.DataFrame({
         "indicator": totals["indicator"], "total": totals["total"].map(fmt),

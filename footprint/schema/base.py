@@ -179,6 +179,9 @@ class ServiceBase(Model):
         None, description="Where this service's servers are, if not the project's.")
     venue_country: Region | None = Field(
         None, description="Where this service's on-site equipment runs, if not the project's.")
+    network_country: Region | None = Field(
+        None, description="Where this service's data travel over networks (their "
+        "electricity), if not the project's network country or the audience's.")
     schedule: Schedule | None = Field(
         None, description="When the service runs: its electricity is then assessed at those "
         "hours where an hourly intensity series covers its region.")

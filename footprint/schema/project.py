@@ -68,6 +68,13 @@ class Options(Model):
         "use_time", description="How a device's manufacture is shared among its uses: "
         "by hours of use over the device's life (ADEME's convention) or by calendar time "
         "(Boavizta's).")
+    grid_basis: Literal["reference", "ember"] = Field(
+        "reference", description="Electricity factors: 'reference' takes each country's "
+        "bundled reference (ADEME Base Empreinte 2024 consumption mix for France, Ember's "
+        "generation mix elsewhere) and ADEME's published per-GB network factors where a "
+        "country has them; 'ember' takes Ember's generation mix for every country, France "
+        "included, and the network energy model everywhere, for comparisons across "
+        "countries on one basis.")
 
 
 class Project(Model):
@@ -85,6 +92,9 @@ class Project(Model):
     venue_country: Region | None = Field(None, description="Where the venue's own equipment "
                                          "runs (screens, cameras, headsets); default: the "
                                          "audience country.")
+    network_country: Region | None = Field(None, description="Where the data travel over "
+                                           "networks (their electricity); default: each "
+                                           "service's audience country.")
     functional_unit: FunctionalUnit | None = None
     options: Options = Options()
     services: list[Service] = Field(min_length=1)  # type: ignore[valid-type]
