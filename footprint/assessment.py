@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .coverage import coverage, summary
 from .schema.base import INDICATORS, STAGES, TIERS
 from .units import INDICATOR_UNITS, conversion_factor, quantity
 
@@ -56,11 +57,13 @@ class Assessment:
     def total(self, indicator: str = "climate_change"):
         """Total of the covered parts as a pint quantity (``.to("tCO2e")`` works).
 
-        Parts with no factor for the indicator are listed by :meth:`not_covered`; when
-        nothing is covered the total is NaN, never 0.
+        Parts with no factor for the indicator are listed by :meth:`not_covered` (and
+        :meth:`coverage`); when activities exist but none is covered the total is NaN,
+        never 0. With no activity at all (no hours watched) the total is 0.
         """
-        impact = self._rows(indicator)["impact"]
-        return quantity(float(impact.sum(min_count=1)), INDICATOR_UNITS[indicator])
+        rows = self._rows(indicator)
+        value = 0.0 if rows.empty else float(rows["impact"].sum(min_count=1))
+        return quantity(value, INDICATOR_UNITS[indicator])
 
     def electricity(self):
         """Final electricity of the activities modelled as electricity, in kWh (pint).
@@ -74,11 +77,18 @@ class Assessment:
         return quantity(float(self.inventory["electricity_kwh"].sum()), "kWh")
 
     def totals(self, units: dict[str, str] | None = None) -> pd.DataFrame:
-        """One row per indicator: total, its low–high range and how much is not covered.
+        """One row per indicator: total, its low–high range and how much of it is covered.
 
         ``low``/``high`` put every factor at the low (high) end of its range at once: a
         bound, not a confidence interval. ``units`` maps indicators to the units wanted
         (``{"climate_change": "tCO2e"}``); canonical units otherwise.
+
+        Coverage columns (see :mod:`footprint.coverage`): ``rows``, ``rows_not_covered``,
+        ``share_not_covered`` (estimated share of the impact missing, climate change as
+        the weight of each activity; NaN when it cannot be estimated), ``complete``
+        (every activity has a factor), ``status`` (``complete``, ``partial``,
+        ``incomplete`` when a whole tier or stage is not covered, ``empty`` when nothing
+        happened: total 0) and ``missing`` (what is not covered).
         """
         g = self.table.groupby("indicator", sort=False)
         out = pd.DataFrame({
@@ -91,8 +101,26 @@ class Assessment:
             factor = conversion_factor(INDICATOR_UNITS[indicator], unit)
             out.loc[indicator, ["total", "low", "high"]] *= factor
             out.loc[indicator, "unit"] = unit
-        out["rows_not_covered"] = out["rows_not_covered"].fillna(0).astype(int)
+        cov = summary(self.table).set_index("indicator")
+        empty = cov["status"] == "empty"
+        out.loc[empty[empty].index, ["total", "low", "high"]] = 0.0
+        out["rows"] = cov["rows"]
+        out["rows_not_covered"] = cov["rows_not_covered"]
+        out["share_not_covered"] = cov["share_not_covered"]
+        out["complete"] = cov["status"].isin(["complete", "empty"])
+        out["status"] = cov["status"]
+        out["missing"] = cov["missing"]
         return out.rename_axis("indicator").reset_index()
+
+    def coverage(self, indicator: str | None = None) -> pd.DataFrame:
+        """Covered and not-covered rows per indicator × tier × stage, with each cell's
+        status (``covered``, ``partial``, ``not covered``): where a total's gaps are.
+
+        :meth:`totals` summarises it per indicator (``status``, ``share_not_covered``).
+        """
+        if indicator is not None:
+            self._rows(indicator)  # refuses an unknown indicator
+        return coverage(self.table, indicator)
 
     def not_covered(self, indicator: str | None = None) -> pd.DataFrame:
         """Parts of the project with no factor for an indicator."""
@@ -132,7 +160,12 @@ class Assessment:
         return self.breakdown("tier", indicator).iloc[:, 0]
 
     def by_service(self, indicator: str = "climate_change") -> pd.Series:
-        return self.breakdown("service", indicator).iloc[:, 0]
+        """Impact of each service of the project; 0 for a service with no activity (no
+        hours watched), NaN for one whose activities have no factor."""
+        out = self.breakdown("service", indicator).iloc[:, 0]
+        names = [s.name for s in self.project.services]
+        return out.reindex(list(dict.fromkeys(list(out.index) + names)),
+                           fill_value=0.0).astype(float)
 
     def per_year(self, indicator: str = "climate_change") -> pd.DataFrame:
         """Each service's total, the years its figures cover and its yearly average.
@@ -183,6 +216,7 @@ class Assessment:
             "climate_change_by_service_kgco2e": {k: float(v) for k, v in
                                                  self.by_service().items()},
             "not_covered": self.not_covered().to_dict("records"),
+            "coverage": self.coverage().to_dict("records"),
             "warnings": list(self.warnings),
             "provenance": self.provenance.to_dict("records"),
             "quantities": self.quantities.to_dict("records"),

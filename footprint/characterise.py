@@ -28,7 +28,8 @@ __all__ = ["characterise", "RESULT_COLUMNS"]
 RESULT_COLUMNS = ("service", "component", "tier", "stage", "indicator", "flow", "amount",
                   "amount_unit", "factor_code", "region", "factor_region", "factor_value",
                   "factor_unit", "factor_quality", "dataset", "source_ref", "impact",
-                  "impact_unit", "impact_low", "impact_high", "factor_idx", "basis")
+                  "impact_unit", "impact_low", "impact_high", "factor_idx", "basis",
+                  "activity")
 
 _FACTOR_FIELDS = ["code", "region", "stage", "indicator", "value_canonical", "low_canonical",
                   "high_canonical", "unit_canonical", "quality", "dataset", "source_ref"]
@@ -123,7 +124,8 @@ def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
     -------
     table : DataFrame
         One row per inventory row × stage × indicator (columns :data:`RESULT_COLUMNS`);
-        ``impact`` in ``impact_unit`` (NaN where not covered).
+        ``impact`` in ``impact_unit`` (NaN where not covered); ``activity`` is the
+        position of the row's activity in the inventory.
     warnings : list of str
         Region substitutions.
     """
@@ -172,7 +174,7 @@ def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
         * factor_column("low_canonical", np.nan, float),
         "impact_high": inventory_column("amount_high", float)
         * factor_column("high_canonical", np.nan, float),
-        "factor_idx": factor_idx, "basis": inventory_column("basis"),
+        "factor_idx": factor_idx, "basis": inventory_column("basis"), "activity": row,
     }
     return pd.DataFrame({c: pd.Series(columns[c], dtype=columns[c].dtype)
                          for c in RESULT_COLUMNS}, copy=False), warnings

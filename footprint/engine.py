@@ -8,6 +8,7 @@ import numpy as np
 
 from .assessment import Assessment
 from .characterise import characterise
+from .coverage import warnings as coverage_warnings
 from .errors import ProjectError
 from .factors.registry import recording_substitutions
 from .inventory import QUANTITY_COLUMNS, Context, concat
@@ -134,7 +135,8 @@ def assess(project, factors=None, *, allocation: str | None = None,
     used = sorted(d for d in table["dataset"].unique() if d)
     return Assessment(
         project=project, table=table, inventory=inventory, quantities=quantities,
-        provenance=registry.provenance(used), warnings=tuple(dict.fromkeys(notes + warnings)),
+        provenance=registry.provenance(used),
+        warnings=tuple(dict.fromkeys(notes + warnings + coverage_warnings(table))),
         options={"allocation": ctx.allocation, "grid_basis": ctx.grid_basis,
                  "electricity": electricity_basis(table, registry),
                  "audience_country": ctx.audience_country,

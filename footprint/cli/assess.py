@@ -55,7 +55,10 @@ def _cmd_assess(args) -> int:
     if args.format == "csv":
         from ..export import to_csv
 
-        out.write(to_csv(result.table.drop(columns="factor_idx")))
+        status = result.totals().set_index("indicator")["status"]
+        table = result.table.drop(columns="factor_idx")
+        table["total_status"] = table["indicator"].map(status)
+        out.write(to_csv(table))
         return 0
     out.write(f"{project.name}" + (f" — {project.organisation}" if project.organisation else "")
               + f"\nallocation of device manufacture: {result.options['allocation']}\n"
@@ -69,7 +72,7 @@ def _cmd_assess(args) -> int:
         "range (all factors low–high)": [f"{fmt(lo)} – {fmt(hi)}" for lo, hi in
                                          zip(totals["low"], totals["high"])],
         "unit": totals["unit"],
-        "parts not covered": totals["rows_not_covered"]})
+        "coverage": [_coverage(r) for r in totals.itertuples(index=False)]})
     out.write(table.to_string(index=False) + "\n")
     out.write(f"\nelectricity used: {fmt(result.electricity().magnitude)} kWh\n")
     fu = project.functional_unit
@@ -88,6 +91,17 @@ def _cmd_assess(args) -> int:
         out.write(f"note: {w}\n")
     out.write("\ndata: " + "; ".join(result.provenance["attribution"]) + "\n")
     return 0
+
+
+def _coverage(row) -> str:
+    """``complete``, or the status with the rows not covered and the estimated share of the
+    impact they carry (``INCOMPLETE: 2/5 rows not covered, ~96 % of impact``)."""
+    if row.status in ("complete", "empty"):
+        return row.status
+    share = f", ~{row.share_not_covered:.0%} of impact" if row.share_not_covered == \
+        row.share_not_covered else ", share unknown"
+    label = "INCOMPLETE" if row.status == "incomplete" else row.status
+    return f"{label}: {row.rows_not_covered}/{row.rows} rows not covered{share}"
 
 
 _METHOD_LABELS = {"swd_v4": "Sustainable Web Design v4", "swd_v3": "Sustainable Web Design v3",
