@@ -255,7 +255,7 @@ def _entered_or_default(registry, devices, name, unit, regions, entered) -> np.n
 
 def device_time(ctx: Context, *, service, component, tier, device, hours, region,
                 power_w=None, lifetime_years=None, daily_use_h=None, embodied: bool = True,
-                use: bool = True) -> "pd.DataFrame":
+                use: bool = True, pue=1.0) -> "pd.DataFrame":
     """Rows for devices used for some hours: embodied share and use electricity.
 
     Parameters
@@ -271,6 +271,9 @@ def device_time(ctx: Context, *, service, component, tier, device, hours, region
         Entered lifetime [year] and daily use [h/day] (see :func:`device_share`).
     embodied, use
         Which of the two rows to produce.
+    pue : float or array
+        Facility overhead on the use electricity [-]: ``dc.pue`` for servers in a data
+        centre, 1 for devices elsewhere.
     """
     device, hours, region, service, component = np.broadcast_arrays(
         np.asarray(device, dtype=str), np.asarray(hours, dtype=float),
@@ -285,7 +288,8 @@ def device_time(ctx: Context, *, service, component, tier, device, hours, region
                            region=region))
     if use:
         power = _entered_or_default(ctx.registry, device, "power", "W", region, power_w)
-        kwh = power * hours / 1000.0
+        kwh = power * hours / 1000.0 * np.broadcast_to(np.asarray(pue, dtype=float),
+                                                       hours.shape)
         frames.append(rows(service=service, component=component, tier=tier, flow="electricity",
                            amount=kwh, factor_code="electricity", region=region,
                            electricity_kwh=kwh))

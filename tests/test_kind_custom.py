@@ -39,3 +39,35 @@ def test_amounts_are_totals_over_the_period(tiny):
     q = quarter.quantities.set_index("quantity")
     assert q.loc["reporting basis", "source"] == "totals over the period as entered"
     assert q.loc["reporting basis", "value"] == pytest.approx(90 / 365)
+
+
+def test_a_device_in_a_data_centre_draws_the_facility_overhead(tiny):
+    # 730 h of a laptop-class machine: 25 W × 730 h = 18.25 kWh of IT; in the data-centre
+    # tier × dc.pue FR 1.5 = 27.375 kWh (→ 1.369 kg at 0.05), on a user's desk no PUE.
+    def one(tier):
+        p = parse_project({"name": "P", "services": [{"name": "S", "kind": "custom",
+                                                      "components": [
+            {"name": "box", "tier": tier,
+             "activities": [{"factor": "device.laptop", "amount": "730 h"}]}]}]})
+        return footprint.assess(p, tiny).electricity().m_as("kWh")
+
+    assert one("data_centres") == pytest.approx(18.25 * 1.5)
+    assert one("user_devices") == pytest.approx(18.25)
+
+
+def test_bundled_server_year_at_average_power_with_pue(bundled):
+    # ADEME's server: 367 W average (Borderstep, not the 400 W active power) × 8,760 h ×
+    # PUE 1.46 (Arcep 2025, French colocation) = 4,693.7 kWh, as the website kind's
+    # dedicated servers get.
+    p = parse_project({"name": "P", "services": [{"name": "S", "kind": "custom",
+                                                  "components": [
+        {"name": "server", "tier": "data_centres",
+         "activities": [{"factor": "device.server", "amount": "8760 h"}]}]}]})
+    r = footprint.assess(p, bundled)
+    assert r.electricity().m_as("kWh") == pytest.approx(0.367 * 8760 * 1.46)
+    w = parse_project({"name": "W", "services": [{
+        "name": "site", "kind": "website", "visits_per_year": 1, "page_weight": "1 MB",
+        "hosting": "dedicated", "servers": 1}]})
+    dc = footprint.assess(w, bundled).inventory
+    dc = dc[(dc["component"] == "dedicated servers") & (dc["flow"] == "electricity")]
+    assert dc["electricity_kwh"].sum() == pytest.approx(0.367 * 8760 * 1.46)

@@ -23,6 +23,7 @@ SAMPLE = ROOT / "sample_projects" / "museum_website.yaml"
 # web serving dc.web.energy 50 Wh/GB).
 EXTRA_FACTORS = """\
 network.mobile,FR,2024,use,climate_change,20,gCO2e/GB,10,40,triangular,estimate,t,
+dc.web.embodied,GLO,2024,manufacturing,climate_change,5,gCO2e/GB,2,10,triangular,estimate,t,
 device.smartphone,GLO,2024,manufacturing,climate_change,60,kgCO2e/device,50,100,triangular,estimate,t,
 device.tablet,GLO,2024,manufacturing,climate_change,90,kgCO2e/device,50,100,triangular,estimate,t,
 device.desktop_with_monitor,GLO,2024,manufacturing,climate_change,300,kgCO2e/device,200,400,triangular,estimate,t,
@@ -92,9 +93,12 @@ def test_french_calibrated_by_hand(reg):
     # data: 200,000 × 1,000 kB × (1 − 0.5 × 0.8) = 120 GB; 90 GB fixed, 30 GB mobile
     network = 90 * 10 / 1000 + 30 * 20 / 1000
     dc = 120 * 50 / 1000 * 0.05                                # 50 Wh/GB, no PUE on top
-    assert cc(r) == pytest.approx(phone + laptop + network + dc, rel=1e-12)
+    hosting = 120 * 5 / 1000                                   # manufacture, 5 g/GB
+    assert cc(r) == pytest.approx(phone + laptop + network + dc + hosting, rel=1e-12)
     assert r.by_tier()["networks"] == pytest.approx(1.5)
-    assert r.by_tier()["data_centres"] == pytest.approx(0.3)
+    assert r.by_tier()["data_centres"] == pytest.approx(0.3 + 0.6)
+    assert r.breakdown(("stage", "tier")).loc["manufacturing", "data_centres"] == \
+        pytest.approx(0.6)
     assert qty(r, "data transferred") == pytest.approx(120.0)
     assert qty(r, "device hours (smartphone)") == pytest.approx(h)
     assert qty(r, "device hours (tablet)") == 0
@@ -103,7 +107,7 @@ def test_french_calibrated_by_hand(reg):
     assert "dc.web.energy" in src["serving energy per GB"]
     # an entered serving energy replaces the dataset's: 2 Wh/GB → 120 × 2 Wh × 0.05 kg
     r2 = footprint.assess(project({**BASE, "serving_energy": "2 Wh/GB"}), reg)
-    assert r2.by_tier()["data_centres"] == pytest.approx(0.012)
+    assert r2.by_tier()["data_centres"] == pytest.approx(0.012 + 0.6)
     assert qty(r2, "serving energy per GB") == 2
 
 
@@ -120,7 +124,7 @@ def test_reporting_period_scales_the_yearly_traffic(reg):
     laptop = h / (5 * 365 * 4) * 212 + 25 * h / 1000 * 0.05
     gb = 120 * f                                               # 29.59 GB
     network = gb * 0.75 * 10 / 1000 + gb * 0.25 * 20 / 1000
-    dc = gb * 50 / 1000 * 0.05
+    dc = gb * 50 / 1000 * 0.05 + gb * 5 / 1000                 # use + manufacture
     assert cc(r) == pytest.approx(phone + laptop + network + dc, rel=1e-12)
     assert qty(r, "visits") == pytest.approx(100_000 * f)
     assert qty(r, "data transferred") == pytest.approx(gb)
@@ -156,7 +160,7 @@ def test_calendar_time_allocation(reg):
     h = 200_000 * 60 / 3600 / 2
     phone = h / (2 * 8760) * 60 + 5 * h / 1000 * 0.05
     laptop = h / (5 * 8760) * 212 + 25 * h / 1000 * 0.05
-    assert cc(r) == pytest.approx(phone + laptop + 1.5 + 0.3, rel=1e-12)
+    assert cc(r) == pytest.approx(phone + laptop + 1.5 + 0.3 + 0.6, rel=1e-12)
 
 
 def test_dedicated_hosting_counts_whole_servers(reg):

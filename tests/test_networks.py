@@ -52,8 +52,12 @@ def test_model_reproduces_ademe_french_and_european_factors(bundled, kind):
 def test_france_keeps_the_published_factor(bundled):
     r = footprint.assess(video("FR"), bundled)
     net = r.table[(r.table["tier"] == "networks") & (r.table["indicator"] == "climate_change")]
-    assert list(net["factor_code"]) == ["network.fixed"]
+    assert set(net["factor_code"]) == {"network.fixed"}
     assert grams(r, tier="networks") == pytest.approx(3 * 9.269)
+    # ADEME's single figure split by stage (no accidental zero for network manufacture):
+    # use = 0.060081 kWh/GB × 51.9 g/kWh, manufacturing = the rest
+    assert grams(r, tier="networks", stage="use") == pytest.approx(3 * 3.1182)
+    assert grams(r, tier="networks", stage="manufacturing") == pytest.approx(3 * 6.1508)
 
 
 def test_germany_network_is_its_grid_not_ademe_europe(bundled):

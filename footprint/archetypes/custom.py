@@ -12,7 +12,9 @@ An activity's unit decides what it means:
   (their manufacture, distribution and end of life);
 - a time (``hour``) with a ``device.<id>`` factor: that much use of the device, whose
   embodied impacts are allocated by the project's allocation rule and whose use
-  electricity is power × time, characterised with the electricity of its region.
+  electricity is power × time (× ``dc.pue`` of its region in the ``data_centres`` tier,
+  like every server of the other kinds), characterised with the electricity of its
+  region.
 
 Amounts are totals over the reporting period, as entered (not scaled by its length).
 Without a region, an activity happens where its tier does: servers (``data_centres``) in
@@ -28,7 +30,7 @@ import numpy as np
 from pydantic import Field, field_validator, model_validator
 
 from ..errors import ProjectError, UnknownFactorError, UnitError
-from ..inventory import concat, device_time, rows
+from ..inventory import concat, device_time, parameter_vector, rows
 from ..networks import NETWORK_TYPES, network_rows
 from ..schema.base import Model, Region, ServiceBase, Tier
 from ..units import FLOW_UNITS, check_unit, compact_unit, conversion_factor, split_quantity
@@ -123,9 +125,16 @@ def inventory(services, paths, ctx):
         if f == "device" and _is_time(u):
             hours = amount[sel] * conversion_factor(u, "hour")
             devices = np.array([c.removeprefix("device.") for c in factor[sel]])
+            # a device used in a data centre draws its facility's overhead too (dc.pue of
+            # its region), as the other kinds' servers do
+            in_dc = tier[sel] == "data_centres"
+            pue = np.ones(in_dc.shape)
+            if in_dc.any():
+                pue[in_dc] = parameter_vector(reg, "dc.pue", "dimensionless",
+                                              region[sel][in_dc].astype(str))
             frames.append(device_time(ctx, service=service[sel], component=component[sel],
                                       tier=tier[sel], device=devices, hours=hours,
-                                      region=region[sel]))
+                                      region=region[sel], pue=pue))
             continue
         try:
             mult = conversion_factor(u, FLOW_UNITS[f])

@@ -17,7 +17,9 @@ a website and a video stream compare on one basis:
   as the video kinds with ``dc.video.energy``. Its range runs from Netflix-scale video
   delivery (1.947 Wh/GB, ADEME) to SWD v3's data-centre share (121.5 Wh/GB). Shared and
   cloud hosting are both a per-GB share of such an infrastructure and are modelled alike
-  until the datasets hold a cloud-specific figure. Dedicated hosting: whole servers all
+  until the datasets hold a cloud-specific figure; their equipment's manufacture is SWD
+  v4's data-centre embodied share per GB (``dc.web.embodied``, 0.012 kWh/GB at SWD's
+  494 g/kWh = 5.93 gCO2e/GB). Dedicated hosting: whole servers all
   year (``device.server`` manufacture share; power × 8,760 h × PUE of the hosting
   country) instead of a per-GB share.
 
@@ -62,6 +64,8 @@ from ._common import PER_YEAR, floats, reporting_basis
 from ._mixes import NetworkMix, WebDeviceMix, check_shares, mix_columns, mix_device_time
 
 KIND = "website"
+#: Manufacture of shared or cloud hosting per GB served (SWD v4 data-centre embodied).
+EMBODIED_CODE = "dc.web.embodied"
 
 DEVICES = WebDeviceMix.keys()
 NETWORKS = NetworkMix.keys()
@@ -225,6 +229,13 @@ def inventory(services, paths, ctx):
     frames.append(transfer(ctx, service=name, data_gb=data_gb, network_shares=network_mix,
                            region=network, hosting_region=host, serving_wh_per_gb=wh_gb,
                            component_dc="web hosting (per GB served)"))
+    # manufacture of shared and cloud hosting: SWD v4's data-centre embodied share per GB
+    # (dedicated servers carry their own device.server share below)
+    sel = shared & (data_gb > 0)
+    if sel.any():
+        frames.append(rows(service=name[sel], component="web hosting (manufacture, per GB)",
+                           tier="data_centres", flow="data", amount=data_gb[sel],
+                           factor_code=EMBODIED_CODE, region=host[sel]))
     dc_kwh = data_gb * wh_gb / 1000.0
     if dedicated.any():
         dsv = [s for s, k in zip(services, dedicated) if k]
