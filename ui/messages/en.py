@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "new_kind": "Kind of service", "new_name": "Project name",
     "new_name_default": "My project", "create": "Create the project",
     "open_sample": "Open a sample project", "open": "Open",
-    "upload": "Upload a project file (YAML or JSON, 5 MB at most)",
+    "upload_tab": "Upload a file", "upload": "Upload a project file (YAML or JSON, 5 MB at most)",
     "upload_done": "File “{name}” uploaded and saved.",
     "upload_error": "The file “{name}” was not uploaded; the open project is unchanged.",
     "reopen": "Reopen a saved project", "no_saved": "No saved project yet: a project you "
@@ -177,7 +177,7 @@ MESSAGES.update({
 
 MESSAGES.update({
     "describe_intro": "Describe the project, then each of its services. A field left empty "
-                      "takes its default (shown in the field, its source in the ⓘ help). "
+                      "takes its default (shown in the field, its source in the (?) help). "
                       "Quantities are written with or without a unit: “2.75 h”, “165 min”, "
                       "“20 Mbit/s”.",
     "services": "Services", "remove_service": "Remove this service",
@@ -189,7 +189,7 @@ MESSAGES.update({
     "service_countries": "Countries of this service (if not the project's)",
     "form_range": "Allowed range: {range}", "form_default": "default: {value}",
     "form_default_data": "default: the datasets' value (source in the results)",
-    "form_include": "Include", "form_default_help": "default: see the ⓘ help",
+    "form_include": "Include", "form_default_help": "default: see the (?) help",
     "unit_year": "year", "unit_day": "d", "components": "Components and activities",
     "col_component": "Component", "col_activity": "Activity", "col_factor": "Factor",
     "col_factor_help": "Emission-factor code: type to search (see the Emission factors "

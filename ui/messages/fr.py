@@ -61,7 +61,7 @@ MESSAGES: dict[str, str] = {
     "new_kind": "Type de service", "new_name": "Nom du projet",
     "new_name_default": "Mon projet", "create": "Créer le projet",
     "open_sample": "Ouvrir un projet exemple", "open": "Ouvrir",
-    "upload": "Importer un fichier projet (YAML ou JSON, 5 Mo au plus)",
+    "upload_tab": "Importer un fichier", "upload": "Importer un fichier projet (YAML ou JSON, 5 Mo au plus)",
     "upload_done": "Fichier « {name} » importé et enregistré.",
     "upload_error": "Le fichier « {name} » n'a pas été importé ; le projet ouvert est "
                     "inchangé.",
@@ -187,7 +187,7 @@ MESSAGES.update({
 MESSAGES.update({
     "describe_intro": "Décrivez le projet puis chacun de ses services. Un champ laissé vide "
                       "prend sa valeur par défaut (indiquée dans le champ, sa source dans "
-                      "l'aide ⓘ). Les quantités s'écrivent avec ou sans unité : « 2,75 h », "
+                      "l'aide (?)). Les quantités s'écrivent avec ou sans unité : « 2,75 h », "
                       "« 165 min », « 20 Mbit/s ».",
     "services": "Services", "remove_service": "Retirer ce service",
     "add_service_kind": "Ajouter un service de type", "add_service": "Ajouter",
@@ -198,7 +198,7 @@ MESSAGES.update({
     "service_countries": "Pays de ce service (si différents du projet)",
     "form_range": "Plage admise : {range}", "form_default": "défaut : {value}",
     "form_default_data": "défaut : valeur des jeux de données (source dans les résultats)",
-    "form_include": "Inclure", "form_default_help": "défaut : voir l'aide ⓘ",
+    "form_include": "Inclure", "form_default_help": "défaut : voir l'aide (?)",
     "unit_year": "an", "unit_day": "j", "components": "Composants et activités",
     "col_component": "Composant", "col_activity": "Activité", "col_factor": "Facteur",
     "col_factor_help": "Code du facteur d'émission : tapez pour chercher (voir la page "
