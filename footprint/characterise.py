@@ -103,7 +103,7 @@ def _check_flows(inventory: pd.DataFrame, registry) -> None:
 
 
 def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
-                 alternatives=None) -> tuple[pd.DataFrame, list[str]]:
+                 alternatives=None, *, carry: tuple[str, ...] = ()) -> tuple[pd.DataFrame, list[str]]:
     """Impacts of an inventory, with trace columns.
 
     Parameters
@@ -119,6 +119,8 @@ def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
         (``{("electricity", "climate_change"): "electricity.ember"}``: Ember's French
         figure on the ``ember`` grid basis). The row keeps its own ``factor_code``; its
         ``dataset``, ``source_ref`` and ``factor_idx`` are the alternative's.
+    carry : tuple of str
+        Further inventory columns (``project``…) copied to the result rows, first.
 
     Returns
     -------
@@ -130,7 +132,8 @@ def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
         Region substitutions.
     """
     if inventory.empty:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in RESULT_COLUMNS}), []
+        return pd.DataFrame({c: pd.Series(dtype=object)
+                             for c in (*carry, *RESULT_COLUMNS)}), []
     key_columns = ["factor_code", "region"]
     pair_of_row = inventory.groupby(key_columns, sort=False).ngroup().to_numpy()
     pairs = inventory[key_columns].drop_duplicates()  # same order as ngroup(sort=False)
@@ -176,5 +179,6 @@ def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
         * factor_column("high_canonical", np.nan, float),
         "factor_idx": factor_idx, "basis": inventory_column("basis"), "activity": row,
     }
+    columns.update({c: inventory_column(c) for c in carry})
     return pd.DataFrame({c: pd.Series(columns[c], dtype=columns[c].dtype)
-                         for c in RESULT_COLUMNS}, copy=False), warnings
+                         for c in (*carry, *RESULT_COLUMNS)}, copy=False), warnings

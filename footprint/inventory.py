@@ -84,11 +84,44 @@ class Context:
         return (getattr(service, "network_country", None) or self.network_country
                 or self.audience(service))
 
+    def with_project_defaults(self, defaults: dict) -> "Context":
+        """A context for services pooled from several projects of the same allocation and
+        period: ``defaults`` maps ``id(service)`` to its project, whose countries apply
+        where the service gives none (see :func:`footprint.assess_many`)."""
+        return _PooledContext(registry=self.registry, allocation=self.allocation,
+                              audience_country=self.audience_country,
+                              hosting_country=self.hosting_country,
+                              venue_country=self.venue_country,
+                              period_years=self.period_years,
+                              network_country=self.network_country,
+                              grid_basis=self.grid_basis, defaults=defaults)
+
     @property
     def years(self) -> float:
         """Multiplier of yearly parameters (``visits_per_year``, ``days_open_per_year``…):
         the reporting period in years, or 1 when the project gives no period."""
         return 1.0 if self.period_years is None else self.period_years
+
+
+@dataclass(frozen=True)
+class _PooledContext(Context):
+    """Countries default to each service's own project (``defaults``: id → project)."""
+
+    defaults: dict = None  # type: ignore[assignment]
+
+    def audience(self, service) -> str:
+        return service.audience_country or self.defaults[id(service)].audience_country
+
+    def hosting(self, service) -> str:
+        return service.hosting_country or self.defaults[id(service)].hosting_country
+
+    def venue(self, service) -> str:
+        return (service.venue_country or self.defaults[id(service)].venue_country
+                or self.audience(service))
+
+    def network(self, service) -> str:
+        return (getattr(service, "network_country", None)
+                or self.defaults[id(service)].network_country or self.audience(service))
 
 
 def rows(**columns) -> "pd.DataFrame":
