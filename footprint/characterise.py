@@ -145,40 +145,46 @@ def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
     first = np.cumsum(counts) - counts
     entry = np.repeat(entries["offset"][pair_of_row] - first, counts) + np.arange(len(row))
     factor_idx = entries["factor_idx"][entry]
-    # factor columns taken by index; index -1 (not covered) lands on an appended blank row
+    # Text columns are categoricals built from codes: each distinct text is stored once
+    # and factorised on the small table it comes from (factors, entries, inventory), never
+    # on the result's rows (a portfolio's table has millions).
     f = registry.factors
-    pick = np.where(factor_idx < 0, len(f), factor_idx)
+    pick = np.where(factor_idx < 0, len(f), factor_idx)  # -1 (not covered): a blank row
 
-    def factor_column(name, blank, dtype):
-        values = f[name].to_numpy(dtype=dtype)
-        return np.append(values, np.asarray([blank], dtype=dtype))[pick]
+    def factor_column(name, blank):
+        if isinstance(blank, float):
+            return np.append(f[name].to_numpy(dtype=float), blank)[pick]
+        return _take(np.append(f[name].to_numpy(dtype=object), blank), pick)
 
-    def inventory_column(name, dtype=object):
-        return inventory[name].to_numpy(dtype=dtype)[row]
+    def inventory_column(name):
+        values = inventory[name].to_numpy()
+        return values[row] if values.dtype.kind in "fiu" else _take(values, row)
 
-    amount = inventory_column("amount", float)
-    value = factor_column("value_canonical", np.nan, float)
-    indicator = entries["indicator"][entry]
-    flow = inventory_column("flow")
+    amount = inventory_column("amount")
+    value = factor_column("value_canonical", np.nan)
     columns = {
         "service": inventory_column("service"), "component": inventory_column("component"),
-        "tier": inventory_column("tier"), "stage": entries["stage"][entry],
-        "indicator": indicator, "flow": flow, "amount": amount,
-        "amount_unit": inventory["flow"].map(FLOW_UNITS).to_numpy(dtype=object)[row],
+        "tier": inventory_column("tier"), "stage": _take(entries["stage"], entry),
+        "indicator": _take(entries["indicator"], entry), "flow": inventory_column("flow"),
+        "amount": amount,
+        "amount_unit": _take(inventory["flow"].map(FLOW_UNITS).to_numpy(dtype=object), row),
         "factor_code": inventory_column("factor_code"), "region": inventory_column("region"),
-        "factor_region": entries["factor_region"][entry], "factor_value": value,
-        "factor_unit": factor_column("unit_canonical", "", object),
-        "factor_quality": factor_column("quality", "", object),
-        "dataset": factor_column("dataset", "", object),
-        "source_ref": factor_column("source_ref", "", object),
+        "factor_region": _take(entries["factor_region"], entry), "factor_value": value,
+        "factor_unit": factor_column("unit_canonical", ""),
+        "factor_quality": factor_column("quality", ""),
+        "dataset": factor_column("dataset", ""),
+        "source_ref": factor_column("source_ref", ""),
         "impact": amount * value,
-        "impact_unit": entries["impact_unit"][entry],
-        "impact_low": inventory_column("amount_low", float)
-        * factor_column("low_canonical", np.nan, float),
-        "impact_high": inventory_column("amount_high", float)
-        * factor_column("high_canonical", np.nan, float),
+        "impact_unit": _take(entries["impact_unit"], entry),
+        "impact_low": inventory_column("amount_low") * factor_column("low_canonical", np.nan),
+        "impact_high": inventory_column("amount_high") * factor_column("high_canonical", np.nan),
         "factor_idx": factor_idx, "basis": inventory_column("basis"), "activity": row,
     }
     columns.update({c: inventory_column(c) for c in carry})
-    return pd.DataFrame({c: pd.Series(columns[c], dtype=columns[c].dtype)
-                         for c in (*carry, *RESULT_COLUMNS)}, copy=False), warnings
+    return pd.DataFrame({c: columns[c] for c in (*carry, *RESULT_COLUMNS)}), warnings
+
+
+def _take(values: np.ndarray, index: np.ndarray) -> pd.Categorical:
+    """``values[index]`` as a categorical, factorised on ``values`` (the short side)."""
+    codes, uniques = pd.factorize(values)
+    return pd.Categorical.from_codes(codes[index], categories=uniques)
