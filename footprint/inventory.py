@@ -218,14 +218,18 @@ def resolve(registry, codes, unit: str, regions, entered=None):
     if missing.any():
         values[missing] = parameter_vector(registry, codes[missing].astype(str), unit,
                                            regions[missing].astype(str))
-        pairs = list(zip(codes[missing], regions[missing], strict=True))
-        labels = {}
-        for code, region in dict.fromkeys(pairs):
+        # one label per distinct (code, region), spread back with numpy: no loop per row
+        pairs = np.char.add(np.char.add(codes[missing].astype(str), "|"),
+                            regions[missing].astype(str))
+        uniq, inverse = np.unique(pairs, return_inverse=True)
+        labels = []
+        for pair in uniq:
+            code, region = pair.split("|")
             row = registry.parameter_row(code, region)
             prefix = "estimate: " if row.get("quality") == "estimate" else ""
             used = row.name[1] if isinstance(row.name, tuple) else region
-            labels[(code, region)] = f"{prefix}{row.get('dataset', '')}: {code} [{used}]"
-        sources[missing] = [labels[p] for p in pairs]
+            labels.append(f"{prefix}{row.get('dataset', '')}: {code} [{used}]")
+        sources[missing] = np.asarray(labels, dtype=object)[inverse.ravel()]
     return values, sources
 
 

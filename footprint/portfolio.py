@@ -117,13 +117,23 @@ def _pooled(projects, indices, registry, allocation, grid_basis):
     services, paths, defaults = [], [], {}
     for pi in indices:
         for si, svc in enumerate(projects[pi].services):
-            copy = svc.model_copy(update={"name": f"{svc.name} (projects[{pi}])"})
+            copy = _renamed(svc, f"{svc.name} (projects[{pi}])")
             services.append(copy)
             paths.append(f"projects[{pi}].services[{si}]")
             defaults[id(copy)] = projects[pi]
     ctx = project_context(projects[indices[0]], registry, allocation=allocation,
                           grid_basis=grid_basis)
     return services, paths, ctx.with_project_defaults(defaults)
+
+
+def _renamed(service, name: str):
+    """A shallow copy of a validated service under another name (what ``model_copy``
+    does, without its generic copy machinery: a portfolio renames every service)."""
+    copy = object.__new__(type(service))
+    for attr in ("__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"):
+        object.__setattr__(copy, attr, getattr(service, attr))
+    object.__setattr__(copy, "__dict__", {**service.__dict__, "name": name})
+    return copy
 
 
 def _origins(projects, indices):
