@@ -157,7 +157,11 @@ def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
         return _take(np.append(f[name].to_numpy(dtype=object), blank), pick)
 
     def inventory_column(name):
-        values = inventory[name].to_numpy()
+        column = inventory[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            return pd.Categorical.from_codes(column.cat.codes.to_numpy()[row],
+                                             dtype=column.dtype)
+        values = column.to_numpy()
         return values[row] if values.dtype.kind in "fiu" else _take(values, row)
 
     amount = inventory_column("amount")

@@ -25,7 +25,7 @@ import pandas as pd
 from .assessment import Assessment
 from .errors import FootprintError
 
-__all__ = ["assess_many", "Portfolio", "PortfolioAssessment", "LEFT_OUT_COLUMNS"]
+__all__ = ["assess_many", "assess_many_dask", "Portfolio", "PortfolioAssessment", "LEFT_OUT_COLUMNS"]
 
 #: Columns of :attr:`PortfolioAssessment.left_out`: where (file and line, or project
 #: index), which project, and why.
@@ -150,15 +150,19 @@ def _origins(projects, indices):
 def _restore(frame: pd.DataFrame, origins: dict, names: list) -> pd.DataFrame:
     """Rows back under their project and original service name, in the order of one
     :func:`footprint.assess` per project, concatenated (a stable sort by project, then
-    by the rank of the kind within the project)."""
+    by the rank of the kind within the project). Names become categoricals built from
+    codes: no string is converted per row."""
     keys = pd.Index(list(origins))
     where = keys.get_indexer(frame["service"])
     info = list(origins.values())
     project_index = np.array([o[0] for o in info], dtype=np.int64)[where]
     kind_rank = np.array([o[2] for o in info], dtype=np.int64)[where]
+    service_codes, service_names = pd.factorize(np.array([o[1] for o in info], dtype=object))
+    project_codes, project_names = pd.factorize(np.asarray(names, dtype=object))
     frame = frame.drop(columns="project", errors="ignore").assign(
-        service=np.array([o[1] for o in info], dtype=object)[where])
-    frame.insert(0, "project", np.asarray(names, dtype=object)[project_index])
+        service=pd.Categorical.from_codes(service_codes[where], categories=service_names))
+    frame.insert(0, "project", pd.Categorical.from_codes(project_codes[project_index],
+                                                         categories=project_names))
     frame.insert(1, "project_index", project_index)
     order = np.lexsort((kind_rank, project_index))  # last key first; stable
     return frame.iloc[order].reset_index(drop=True)
@@ -318,3 +322,78 @@ def _schedules(projects, assessed, table, quantities, registry, hourly):
             notes.extend(more)
         parts.append(q)
     return table, pd.concat(parts, ignore_index=True), notes
+
+
+def assess_many_dask(projects, factors=None, *, client=None, partitions: int | None = None,
+                     allocation: str | None = None, name: str = "portfolio",
+                     left_out=None, hourly=None) -> PortfolioAssessment:
+    """:func:`assess_many` on a Dask cluster, partitioned by project.
+
+    The projects are cut into ``partitions`` contiguous chunks (default: two per worker),
+    each assessed by :func:`assess_many` on a worker, and the parts concatenated in
+    project order: the tables equal those of the single-machine run.
+
+    Parameters
+    ----------
+    client : distributed.Client, optional
+        The cluster to use (any Dask cluster); without one, Dask's local process pool.
+    partitions : int, optional
+        How many chunks of projects.
+    factors : FactorRegistry, optional
+        Shipped to the workers when given; otherwise each worker loads the bundled datasets.
+
+    Notes
+    -----
+    Worth it when a portfolio no longer fits one machine's memory: the local run of
+    100,000 services peaks at about 2.5 GB (``benchmarks/bench_portfolio.py``).
+    """
+    import dask
+
+    projects = list(projects)
+    if not projects:
+        return assess_many(projects, factors, allocation=allocation, name=name,
+                           left_out=left_out, hourly=hourly)
+    if partitions is None:
+        workers = len(client.scheduler_info()["workers"]) if client is not None else 2
+        partitions = 2 * max(workers, 1)
+    partitions = max(1, min(partitions, len(projects)))
+    bounds = np.linspace(0, len(projects), partitions + 1).astype(int)
+    tasks = [dask.delayed(_assess_part)(projects[a:b], a, factors, allocation, hourly)
+             for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a]
+    parts = (client.compute(tasks, sync=True) if client is not None
+             else dask.compute(*tasks, scheduler="processes"))
+    return _combine(list(parts), projects, factors, name, left_out)
+
+
+def _assess_part(projects, offset, factors, allocation, hourly):
+    """One partition's assessment, with project indices and locations of the whole."""
+    part = assess_many(projects, factors, allocation=allocation, hourly=hourly)
+    for frame in (part.table, part.inventory, part.quantities, part.services):
+        frame["project_index"] += offset
+    part.left_out["location"] = part.left_out["location"].str.replace(
+        r"^projects\[(\d+)\]", lambda m: f"projects[{int(m.group(1)) + offset}]", regex=True)
+    return part
+
+
+def _combine(parts, projects, factors, name, left_out) -> PortfolioAssessment:
+    from .factors import default_registry
+
+    registry = factors if factors is not None else default_registry()
+
+    def cat(attr):
+        return pd.concat([getattr(p, attr) for p in parts], ignore_index=True)
+
+    table = cat("table")
+    assessed = [pi for p in parts for pi in p.services["project_index"].unique()]
+    read = [] if left_out is None else [left_out[list(LEFT_OUT_COLUMNS)]]
+    used = sorted(d for d in table["dataset"].unique() if d)
+    warnings = [w for p in parts for w in p.warnings]
+    return PortfolioAssessment(
+        project=Portfolio(name=name, projects=tuple(projects[pi] for pi in sorted(assessed))),
+        table=table, inventory=cat("inventory"), quantities=cat("quantities"),
+        provenance=registry.provenance(used), warnings=tuple(dict.fromkeys(warnings)),
+        options={**parts[0].options, "projects": len(assessed),
+                 "left_out": sum(len(p.left_out) for p in parts) + sum(len(r) for r in read),
+                 "partitions": len(parts)},
+        services=cat("services"), left_out=pd.concat(read + [p.left_out for p in parts],
+                                                    ignore_index=True))

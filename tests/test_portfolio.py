@@ -161,3 +161,22 @@ def test_scheduled_services_take_their_hours_in_a_portfolio_too(tiny):
     pd.testing.assert_frame_equal(
         many.quantities.drop(columns="project_index").astype(object),
         pd.concat([s.quantities for s in singles], ignore_index=True).astype(object))
+
+
+def test_dask_local_cluster_gives_the_local_result(projects, tiny):
+    """Partitioned by project on a real LocalCluster (two worker processes)."""
+    distributed = pytest.importorskip("distributed")
+    from footprint.portfolio import assess_many_dask
+
+    bad = _custom("bad", 1, factor="electricty")
+    mixed = [_custom("a", 100), _custom("b", 50, country="DE"), bad, _custom("c", 10)]
+    local = footprint.assess_many(mixed, tiny)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        remote = assess_many_dask(mixed, tiny, client=client, partitions=3)
+    for attr in ("table", "inventory", "quantities", "services", "left_out"):
+        pd.testing.assert_frame_equal(getattr(remote, attr).astype(object),
+                                      getattr(local, attr).astype(object))
+    assert remote.total().m == pytest.approx(local.total().m)
+    assert remote.options["partitions"] == 3
