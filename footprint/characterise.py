@@ -103,7 +103,7 @@ def _check_flows(inventory: pd.DataFrame, registry) -> None:
 
 
 def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
-                 alternatives=None) -> tuple[pd.DataFrame, list[str]]:
+                 alternatives=None, *, carry: tuple[str, ...] = ()) -> tuple[pd.DataFrame, list[str]]:
     """Impacts of an inventory, with trace columns.
 
     Parameters
@@ -119,6 +119,8 @@ def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
         (``{("electricity", "climate_change"): "electricity.ember"}``: Ember's French
         figure on the ``ember`` grid basis). The row keeps its own ``factor_code``; its
         ``dataset``, ``source_ref`` and ``factor_idx`` are the alternative's.
+    carry : tuple of str
+        Further inventory columns (``project``…) copied to the result rows, first.
 
     Returns
     -------
@@ -130,7 +132,8 @@ def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
         Region substitutions.
     """
     if inventory.empty:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in RESULT_COLUMNS}), []
+        return pd.DataFrame({c: pd.Series(dtype=object)
+                             for c in (*carry, *RESULT_COLUMNS)}), []
     key_columns = ["factor_code", "region"]
     pair_of_row = inventory.groupby(key_columns, sort=False).ngroup().to_numpy()
     pairs = inventory[key_columns].drop_duplicates()  # same order as ngroup(sort=False)
@@ -142,39 +145,50 @@ def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
     first = np.cumsum(counts) - counts
     entry = np.repeat(entries["offset"][pair_of_row] - first, counts) + np.arange(len(row))
     factor_idx = entries["factor_idx"][entry]
-    # factor columns taken by index; index -1 (not covered) lands on an appended blank row
+    # Text columns are categoricals built from codes: each distinct text is stored once
+    # and factorised on the small table it comes from (factors, entries, inventory), never
+    # on the result's rows (a portfolio's table has millions).
     f = registry.factors
-    pick = np.where(factor_idx < 0, len(f), factor_idx)
+    pick = np.where(factor_idx < 0, len(f), factor_idx)  # -1 (not covered): a blank row
 
-    def factor_column(name, blank, dtype):
-        values = f[name].to_numpy(dtype=dtype)
-        return np.append(values, np.asarray([blank], dtype=dtype))[pick]
+    def factor_column(name, blank):
+        if isinstance(blank, float):
+            return np.append(f[name].to_numpy(dtype=float), blank)[pick]
+        return _take(np.append(f[name].to_numpy(dtype=object), blank), pick)
 
-    def inventory_column(name, dtype=object):
-        return inventory[name].to_numpy(dtype=dtype)[row]
+    def inventory_column(name):
+        column = inventory[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            return pd.Categorical.from_codes(column.cat.codes.to_numpy()[row],
+                                             dtype=column.dtype)
+        values = column.to_numpy()
+        return values[row] if values.dtype.kind in "fiu" else _take(values, row)
 
-    amount = inventory_column("amount", float)
-    value = factor_column("value_canonical", np.nan, float)
-    indicator = entries["indicator"][entry]
-    flow = inventory_column("flow")
+    amount = inventory_column("amount")
+    value = factor_column("value_canonical", np.nan)
     columns = {
         "service": inventory_column("service"), "component": inventory_column("component"),
-        "tier": inventory_column("tier"), "stage": entries["stage"][entry],
-        "indicator": indicator, "flow": flow, "amount": amount,
-        "amount_unit": inventory["flow"].map(FLOW_UNITS).to_numpy(dtype=object)[row],
+        "tier": inventory_column("tier"), "stage": _take(entries["stage"], entry),
+        "indicator": _take(entries["indicator"], entry), "flow": inventory_column("flow"),
+        "amount": amount,
+        "amount_unit": _take(inventory["flow"].map(FLOW_UNITS).to_numpy(dtype=object), row),
         "factor_code": inventory_column("factor_code"), "region": inventory_column("region"),
-        "factor_region": entries["factor_region"][entry], "factor_value": value,
-        "factor_unit": factor_column("unit_canonical", "", object),
-        "factor_quality": factor_column("quality", "", object),
-        "dataset": factor_column("dataset", "", object),
-        "source_ref": factor_column("source_ref", "", object),
+        "factor_region": _take(entries["factor_region"], entry), "factor_value": value,
+        "factor_unit": factor_column("unit_canonical", ""),
+        "factor_quality": factor_column("quality", ""),
+        "dataset": factor_column("dataset", ""),
+        "source_ref": factor_column("source_ref", ""),
         "impact": amount * value,
-        "impact_unit": entries["impact_unit"][entry],
-        "impact_low": inventory_column("amount_low", float)
-        * factor_column("low_canonical", np.nan, float),
-        "impact_high": inventory_column("amount_high", float)
-        * factor_column("high_canonical", np.nan, float),
+        "impact_unit": _take(entries["impact_unit"], entry),
+        "impact_low": inventory_column("amount_low") * factor_column("low_canonical", np.nan),
+        "impact_high": inventory_column("amount_high") * factor_column("high_canonical", np.nan),
         "factor_idx": factor_idx, "basis": inventory_column("basis"), "activity": row,
     }
-    return pd.DataFrame({c: pd.Series(columns[c], dtype=columns[c].dtype)
-                         for c in RESULT_COLUMNS}, copy=False), warnings
+    columns.update({c: inventory_column(c) for c in carry})
+    return pd.DataFrame({c: columns[c] for c in (*carry, *RESULT_COLUMNS)}), warnings
+
+
+def _take(values: np.ndarray, index: np.ndarray) -> pd.Categorical:
+    """``values[index]`` as a categorical, factorised on ``values`` (the short side)."""
+    codes, uniques = pd.factorize(values)
+    return pd.Categorical.from_codes(codes[index], categories=uniques)

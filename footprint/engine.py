@@ -13,7 +13,21 @@ from .errors import ProjectError
 from .factors.registry import recording_substitutions
 from .inventory import QUANTITY_COLUMNS, Context, concat
 
-__all__ = ["assess", "build_inventory"]
+__all__ = ["assess", "build_inventory", "inventory_of", "project_context"]
+
+
+def project_context(project, registry, *, allocation: str | None = None,
+                    grid_basis: str | None = None) -> Context:
+    """The context kinds receive for a project's services: factors, allocation, grid
+    basis, default countries and the reporting period."""
+    period = project.reporting_period
+    return Context(registry=registry, allocation=allocation or project.options.allocation,
+                   audience_country=project.audience_country,
+                   hosting_country=project.hosting_country,
+                   venue_country=project.venue_country,
+                   network_country=project.network_country,
+                   grid_basis=grid_basis or project.options.grid_basis,
+                   period_years=None if period is None else period.years)
 
 
 #: Factors taken instead of the reference ones on the ``ember`` grid basis.
@@ -28,33 +42,34 @@ def build_inventory(project, registry, *, allocation: str | None = None,
     Services are grouped by kind and each kind builds all its services in one call. The
     notes list parameters whose region had to be substituted (country → EU27 → world).
     """
+    ctx = project_context(project, registry, allocation=allocation, grid_basis=grid_basis)
+    paths = [f"services[{i}]" for i in range(len(project.services))]
+    inventory, quantities, notes = inventory_of(project.services, paths, ctx)
+    inventory.insert(0, "project", project.name)
+    quantities.insert(0, "project", project.name)
+    return inventory, quantities, ctx, notes
+
+
+def inventory_of(services, paths, ctx):
+    """Inventory and quantities of services that share a context, one call per kind
+    (in the order each kind first appears), and the parameter substitutions noted."""
     from .archetypes import KINDS
 
-    period = project.reporting_period
-    ctx = Context(registry=registry, allocation=allocation or project.options.allocation,
-                  audience_country=project.audience_country,
-                  hosting_country=project.hosting_country,
-                  venue_country=project.venue_country,
-                  network_country=project.network_country,
-                  grid_basis=grid_basis or project.options.grid_basis,
-                  period_years=None if period is None else period.years)
     groups: dict[str, list] = defaultdict(list)
-    for i, svc in enumerate(project.services):
-        groups[svc.kind].append((svc, f"services[{i}]"))
+    for svc, path in zip(services, paths, strict=True):
+        groups[svc.kind].append((svc, path))
     frames, qframes = [], []
     # overflow from extreme inputs is caught by _check_finite below, with the service named
     with recording_substitutions() as substitutions, np.errstate(all="ignore"):
         for kind, members in groups.items():
-            services, paths = zip(*members)
-            rows, quantities = KINDS[kind].inventory(list(services), list(paths), ctx)
+            kind_services, kind_paths = zip(*members)
+            rows, quantities = KINDS[kind].inventory(list(kind_services), list(kind_paths),
+                                                     ctx)
             frames.append(rows)
             qframes.append(quantities)
     inventory = concat(frames)
-    _check_finite(inventory, project)
-    inventory.insert(0, "project", project.name)
-    quantities = concat(qframes, QUANTITY_COLUMNS)
-    quantities.insert(0, "project", project.name)
-    return inventory, quantities, ctx, list(dict.fromkeys(substitutions))
+    _check_finite(inventory, services, paths)
+    return inventory, concat(qframes, QUANTITY_COLUMNS), list(dict.fromkeys(substitutions))
 
 
 def _horizon_warnings(quantities) -> list[str]:
@@ -77,15 +92,15 @@ def _horizon_warnings(quantities) -> list[str]:
     return out
 
 
-def _check_finite(inventory, project) -> None:
+def _check_finite(inventory, services, paths) -> None:
     """Amounts must be finite: inputs at the edge of their ranges can still overflow."""
     bad = ~np.isfinite(inventory[["amount", "amount_low", "amount_high"]].to_numpy()).all(axis=1)
     if bad.any():
         row = inventory[bad].iloc[0]
-        index = [s.name for s in project.services].index(row["service"])
+        index = [s.name for s in services].index(row["service"])
         raise ProjectError(f"the figures of {row['service']!r} / {row['component']} overflow "
                            f"({float(row['amount'])!r} {row['flow']}); check the magnitudes "
-                           f"entered", path=f"services[{index}]", value=float(row["amount"]))
+                           f"entered", path=paths[index], value=float(row["amount"]))
 
 
 def assess(project, factors=None, *, allocation: str | None = None,
@@ -121,10 +136,9 @@ def assess(project, factors=None, *, allocation: str | None = None,
     inventory, quantities, ctx, notes = build_inventory(project, registry, allocation=allocation,
                                                         grid_basis=grid_basis)
     notes = notes + _horizon_warnings(quantities)
-    table, warnings = characterise(inventory.drop(columns="project"), registry,
+    table, warnings = characterise(inventory, registry,
                                    alternatives=EMBER_ALTERNATIVES
-                                   if ctx.grid_basis == "ember" else None)
-    table.insert(0, "project", project.name)
+                                   if ctx.grid_basis == "ember" else None, carry=("project",))
     if any(getattr(s, "schedule", None) is not None for s in project.services):
         from .hourly import apply_schedules, series_from_registry
 

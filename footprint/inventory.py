@@ -84,11 +84,44 @@ class Context:
         return (getattr(service, "network_country", None) or self.network_country
                 or self.audience(service))
 
+    def with_project_defaults(self, defaults: dict) -> "Context":
+        """A context for services pooled from several projects of the same allocation and
+        period: ``defaults`` maps ``id(service)`` to its project, whose countries apply
+        where the service gives none (see :func:`footprint.assess_many`)."""
+        return _PooledContext(registry=self.registry, allocation=self.allocation,
+                              audience_country=self.audience_country,
+                              hosting_country=self.hosting_country,
+                              venue_country=self.venue_country,
+                              period_years=self.period_years,
+                              network_country=self.network_country,
+                              grid_basis=self.grid_basis, defaults=defaults)
+
     @property
     def years(self) -> float:
         """Multiplier of yearly parameters (``visits_per_year``, ``days_open_per_year``…):
         the reporting period in years, or 1 when the project gives no period."""
         return 1.0 if self.period_years is None else self.period_years
+
+
+@dataclass(frozen=True)
+class _PooledContext(Context):
+    """Countries default to each service's own project (``defaults``: id → project)."""
+
+    defaults: dict = None  # type: ignore[assignment]
+
+    def audience(self, service) -> str:
+        return service.audience_country or self.defaults[id(service)].audience_country
+
+    def hosting(self, service) -> str:
+        return service.hosting_country or self.defaults[id(service)].hosting_country
+
+    def venue(self, service) -> str:
+        return (service.venue_country or self.defaults[id(service)].venue_country
+                or self.audience(service))
+
+    def network(self, service) -> str:
+        return (getattr(service, "network_country", None)
+                or self.defaults[id(service)].network_country or self.audience(service))
 
 
 def rows(**columns) -> "pd.DataFrame":
@@ -185,14 +218,18 @@ def resolve(registry, codes, unit: str, regions, entered=None):
     if missing.any():
         values[missing] = parameter_vector(registry, codes[missing].astype(str), unit,
                                            regions[missing].astype(str))
-        pairs = list(zip(codes[missing], regions[missing], strict=True))
-        labels = {}
-        for code, region in dict.fromkeys(pairs):
+        # one label per distinct (code, region), spread back with numpy: no loop per row
+        pairs = np.char.add(np.char.add(codes[missing].astype(str), "|"),
+                            regions[missing].astype(str))
+        uniq, inverse = np.unique(pairs, return_inverse=True)
+        labels = []
+        for pair in uniq:
+            code, region = pair.split("|")
             row = registry.parameter_row(code, region)
             prefix = "estimate: " if row.get("quality") == "estimate" else ""
             used = row.name[1] if isinstance(row.name, tuple) else region
-            labels[(code, region)] = f"{prefix}{row.get('dataset', '')}: {code} [{used}]"
-        sources[missing] = [labels[p] for p in pairs]
+            labels.append(f"{prefix}{row.get('dataset', '')}: {code} [{used}]")
+        sources[missing] = np.asarray(labels, dtype=object)[inverse.ravel()]
     return values, sources
 
 

@@ -173,7 +173,7 @@ def _hosting(svc: Service, ctx) -> tuple[str, str]:
     if svc.hosting_country:
         return svc.hosting_country, "entered (hosting_country)"
     if svc.self_hosted:
-        return ctx.hosting_country, "self-hosted: the project's hosting country"
+        return ctx.hosting(svc), "self-hosted: the project's hosting country"
     region = eco.provider_region(svc.provider)
     return region, (f"{svc.provider}'s data-centre location in EcoLogits {eco.version()} "
                     f"({eco.ecologits_zone(region)})")

@@ -9,8 +9,11 @@ from ._format import fmt
 
 
 def register(sub) -> None:
-    a = sub.add_parser("assess", help="assess a project file (YAML or JSON)")
-    a.add_argument("project", help="project file (.yaml, .yml or .json)")
+    a = sub.add_parser("assess", help="assess a project file, or a portfolio (a directory "
+                       "of project files, or a CSV/Parquet table of services)")
+    a.add_argument("project", help="project file (.yaml, .yml or .json); or a directory, "
+                   ".csv or .parquet portfolio: totals per project, kind, institution and "
+                   "country")
     a.add_argument("--format", choices=("table", "json", "csv"), default="table",
                    help="table (readable), json (with units and provenance) or csv (the "
                    "traceable table, one row per activity × stage × indicator)")
@@ -23,6 +26,8 @@ def register(sub) -> None:
                    help="electricity factors: reference (ADEME's consumption mix for France, "
                    "Ember elsewhere) or ember (Ember's generation mix for every country, for "
                    "comparisons); default: the project's option")
+    a.add_argument("--summary", action="store_true",
+                   help="portfolio: only the totals and the breakdowns, not every project")
     a.set_defaults(func=_cmd_assess)
 
 
@@ -37,7 +42,10 @@ def _cmd_assess(args) -> int:
 
     from ..engine import assess
     from ..files import read_project
+    from ._portfolio import is_portfolio, run_portfolio
 
+    if is_portfolio(args.project):
+        return run_portfolio(args)
     project = read_project(args.project)
     hourly = None
     if args.hourly:
