@@ -72,9 +72,12 @@ def main() -> None:
           f" (libyaml: {yaml.__with_libyaml__})")
     print(f"  load YAML, pure-Python SafeLoader (before): "
           f"{best(lambda: yaml.load(yaml_text, Loader=yaml.SafeLoader)):8.0f} ms")  # noqa: S506
-    print(f"  load YAML, footprint.loaders (C parser):   {best(lambda: load_yaml(yaml_text)):8.0f} ms")
-    print(f"  load JSON, json.loads:                      {best(lambda: json.loads(json_text)):8.0f} ms")
-    print(f"  load JSON, footprint.loaders:               {best(lambda: load_json(json_text)):8.0f} ms")
+    print(f"  load YAML, footprint.loaders (C parser):   "
+          f"{best(lambda: load_yaml(yaml_text)):8.0f} ms")
+    print(f"  load JSON, json.loads:                      "
+          f"{best(lambda: json.loads(json_text)):8.0f} ms")
+    print(f"  load JSON, footprint.loaders:               "
+          f"{best(lambda: load_json(json_text)):8.0f} ms")
     print(f"  parse_project YAML (load + validate):       "
           f"{best(lambda: parse_project(yaml_text)):8.0f} ms")
     print(f"  parse_project JSON (load + validate):       "

@@ -17,13 +17,15 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import stat
 from collections.abc import Hashable
 from typing import Any
 
 from .errors import ProjectError, excerpt
 
-__all__ = ["MAX_NUMBER_CHARS", "MAX_KEYS", "read_regular_file", "decode_text", "load_yaml", "load_json"]
+__all__ = ["MAX_NUMBER_CHARS", "MAX_KEYS", "read_regular_file", "decode_text", "strip_bom",
+           "load_yaml", "load_json"]
 
 #: Most keys in one mapping of a project file: the largest mapping of the schema has a
 #: few dozen fields, so 200,000 unknown keys are refused while reading, not one by one.
@@ -118,6 +120,26 @@ def strip_bom(text: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+#: A JSON escape of half a surrogate pair without its other half (json.loads would make
+#: it a lone surrogate, which no UTF-8 output can write).
+_LONE_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+                                    r"|(?<![0-9a-fA-F]{4})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
+def _check_unicode(text: str, field: str) -> None:
+    """Refuse lone surrogates (text that is not valid Unicode), raw or as JSON escapes."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ProjectError(f"the text is not valid Unicode: a lone surrogate at character "
+                           f"{exc.start:,}", path=field) from None
+    if "\\u" in text:
+        found = _LONE_SURROGATE_ESCAPE.search(text)
+        if found:
+            raise ProjectError(f"the text is not valid Unicode: {found.group()} is half a "
+                               f"surrogate pair{_line_of(text, found.group())}", path=field)
+
+
 class _Refused(ValueError):
     """Raised inside a parser's hook; turned into a ProjectError with a line."""
 
@@ -200,6 +222,7 @@ def load_yaml(text: str, *, field: str = "(file)") -> Any:
     """Plain data from YAML text (see the module's docstring for what is refused)."""
     import yaml
 
+    _check_unicode(text, field)
     try:
         return yaml.load(strip_bom(text), Loader=_yaml_loader())  # noqa: S506 - safe loader
     except RecursionError:
@@ -255,6 +278,7 @@ def load_json(text: str, *, field: str = "(file)", duplicates: bool = False) -> 
     (``duplicates=True`` lets repeated keys and large objects through, the last key
     winning, for machine-written files such as HAR exports)."""
     text = strip_bom(text)
+    _check_unicode(text, field)
     try:
         return json.loads(text, parse_int=_json_int, parse_float=_json_float,
                           parse_constant=_json_constant,

@@ -169,8 +169,8 @@ def check_unit(unit: str) -> str:
     """
     if (not isinstance(unit, str) or not _UNIT_TEXT.match(unit)
             or _CHAINED.search(unit) or _LEFT_OVER.search(_SMALL_POWER.sub("", unit))):
-        raise UnitError(f"{excerpt(unit, 40)} is not a unit this tool accepts (letters, '/', '*' and "
-                        f"powers up to 3, e.g. 'kWh', 'GB', 'TB*year')")
+        raise UnitError(f"{excerpt(unit, 40)} is not a unit this tool accepts (letters, '/', "
+                        f"'*' and powers up to 3, e.g. 'kWh', 'GB', 'TB*year')")
     try:
         registry().Unit(unit)
     except Exception as exc:  # tokenizer, syntax and lookup errors alike: untrusted text

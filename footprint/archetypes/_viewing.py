@@ -149,9 +149,11 @@ class NetworkFields(ServiceBase):
         "per_gb", description="per_gb: ADEME per-GB life-cycle factors (home box included); "
         "per_time: power model (home-box power × hours + Carbon Trust kWh/GB for access and "
         "core), use phase plus the box's manufacture.")
-    box_power: QuantityField("W", ge=0, le=1000, description="Home-box power for the per_time model; "
+    box_power: QuantityField("W", ge=0, le=1000,
+                             description="Home-box power for the per_time model; "
                              "default network.box.power (Arcep 2024, 9.9 W).") | None = None
-    serving_energy: QuantityField("Wh/GB", ge=0, le=1000, description="Data-centre and CDN electricity "
+    serving_energy: QuantityField("Wh/GB", ge=0, le=1000,
+                                  description="Data-centre and CDN electricity "
                                   "per GB delivered, facility included; default "
                                   "dc.video.energy (ADEME, from Netflix 2019).") | None = None
     device_power: DevicePowers = Field(DevicePowers(), description="Device powers [W] that "

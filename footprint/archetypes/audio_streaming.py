@@ -58,10 +58,12 @@ class Service(NetworkFields):
     delivery: Literal["streaming", "download"] = Field(
         "streaming", description="streaming: data = listening time × bitrate; download: "
         "the whole file per download.")
-    downloads: float | None = Field(None, ge=0, le=MAX_PLAYS, description="Files downloaded (download "
+    downloads: float | None = Field(None, ge=0, le=MAX_PLAYS,
+                                    description="Files downloaded (download "
                                     "only); default one per listen. For automatic feed "
                                     "downloads: subscribers × episodes. " + TOTAL)
-    episode_duration: QuantityField("minute", gt=0, le="24 hour", description="Length of a downloaded "
+    episode_duration: QuantityField("minute", gt=0, le="24 hour",
+                                    description="Length of a downloaded "
                                     "file (download only); default "
                                     "average_listen_duration.") | None = None
     device_mix: AudioDeviceMix = Field(AudioDeviceMix(smartphone=1.0), description="Share "

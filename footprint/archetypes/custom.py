@@ -43,7 +43,8 @@ class Activity(Model):
     """One flow: an amount with its unit, characterised by the factors of ``factor``."""
 
     name: str = Field("", max_length=200)
-    factor: str = Field(min_length=1, max_length=200, description="Factor code, e.g. 'electricity', "
+    factor: str = Field(min_length=1, max_length=200,
+                        description="Factor code, e.g. 'electricity', "
                         "'network.fixed', 'device.laptop' (see `footprint factors list`).")
     amount: float = Field(ge=0, le=MAX_AMOUNT, description="The amount, in `unit`. "
                           + TOTAL)

@@ -88,12 +88,14 @@ class Service(VideoViewing):
     event_duration: QuantityField("hour", gt=0, le="30 day", description="Duration of the streamed "
                                   "event (entered), e.g. '2 h 45 min' as 2.75; the event "
                                   "happens once in the reporting period.")
-    live_viewers: float = Field(ge=0, le=1e10, description="Average concurrent viewers over the event "
+    live_viewers: float = Field(ge=0, le=1e10,
+                                description="Average concurrent viewers over the event "
                                 "(entered), or unique viewers with live_watch_share.")
     live_watch_share: Share = Field(1.0, description="Share of the event the average viewer "
                                     "watches: 1 for an average concurrent audience (default); "
                                     "below 1 when live_viewers counts unique viewers.")
-    replay_hours_viewed: QuantityField("hour", ge=0, le=MAX_AUDIENCE_HOURS, description="Hours of on-demand replay "
+    replay_hours_viewed: QuantityField("hour", ge=0, le=MAX_AUDIENCE_HOURS,
+                                       description="Hours of on-demand replay "
                                        "viewing after the event (entered). " + TOTAL) = 0.0
     production_hours: QuantityField("hour", ge=0, le=10_000, description="Hours the production "
                                     "equipment runs; default event_duration + 2 h "
@@ -123,7 +125,8 @@ class Service(VideoViewing):
     renditions: int = Field(4, ge=1, le=20, description="Rungs of the bitrate ladder, each "
                             "counted as one server-equivalent (estimate: 1080p, 720p, 480p, "
                             "360p; an upper bound when one machine encodes them all).")
-    transcoding_power: QuantityField("W", ge=0, le=10_000, description="Power of a transcoding server; "
+    transcoding_power: QuantityField("W", ge=0, le=10_000,
+                                     description="Power of a transcoding server; "
                                      "default device.server.power (ADEME).") | None = None
     transcoding_pue: float | None = Field(None, ge=1, le=3, description="PUE of the "
                                           "transcoding data centre; default dc.pue of the "

@@ -14,6 +14,8 @@ MAX_MESSAGE_CHARS = 4000
 _UNSAFE = {c: None for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x0D, 0x7F,
                              *range(0x80, 0xA0), *range(0x202A, 0x202F),
                              *range(0x2066, 0x206A))}
+# lone surrogates (not valid Unicode) would make the UTF-8 terminal writer fail
+_UNSAFE.update({c: "\ufffd" for c in range(0xD800, 0xE000)})
 
 
 def fmt(value: float) -> str:

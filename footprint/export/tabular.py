@@ -28,9 +28,10 @@ __all__ = ["neutralise", "safe_cell", "to_csv"]
 #: feed; the line feed stays), DEL and the C1 controls.
 _CONTROLS = {c: None for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0))}
 _CONTROLS.update({0x09: " ", 0x0D: "\n", 0x0A: "\n"})
+_CONTROLS.update({c: "\ufffd" for c in range(0xD800, 0xE000)})  # lone surrogates
 #: A line (start of the text or after a line feed) whose first non-blank is a trigger.
 _FORMULA_LINE = re.compile(r"^(?=[ ]*[=+\-@])", re.MULTILINE)
-_NEEDS_WORK = re.compile(r"[=+\-@\x00-\x1f\x7f-\x9f]")
+_NEEDS_WORK = re.compile(r"[=+\-@\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def neutralise(text: str) -> str:

@@ -92,6 +92,14 @@ class Model(BaseModel):
                               str_strip_whitespace=True, allow_inf_nan=False,
                               str_max_length=MAX_TEXT)
 
+    @model_validator(mode="after")
+    def _no_negative_zero(self):
+        """-0 is 0 (``-0.0``, ``"-0"``): it must not print as "-0" in a result."""
+        for name, value in self.__dict__.items():
+            if type(value) is float and value == 0.0:
+                object.__setattr__(self, name, 0.0)  # frozen: set once, while validating
+        return self
+
 
 def _to_unit(unit: str, value: Any) -> float:
     if isinstance(value, bool):
