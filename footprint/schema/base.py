@@ -166,6 +166,19 @@ class _Bounds:
         text = value.strip() if isinstance(value, str) else f"{number:g} {self.unit}"
         return excerpt(text, 40, quote=False)
 
+    @property
+    def json_schema(self) -> dict:
+        """Unit and description, as ``WithJsonSchema`` exposes them (the app's form reads
+        them: :mod:`footprint.schema.describe`)."""
+        return {"x-unit": self.unit,
+                "description": (self._description + f" [{self.unit}]").strip()}
+
+    def range_bounds(self) -> dict[str, float]:
+        """The bounds in the field's unit, as ``{"ge"|"gt": low, "le": high}``."""
+        low, _, high, _ = self._limits()
+        out = {} if low is None else {"gt" if self.low_strict else "ge": low}
+        return {**out, "le": high}
+
     def __get_pydantic_json_schema__(self, core_schema, handler) -> dict:
         low, low_text, high, high_text = self._limits()
         number: dict[str, Any] = {"type": "number", "maximum": high}
