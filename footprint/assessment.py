@@ -95,7 +95,7 @@ class Assessment:
             "total": g["impact"].sum(min_count=1),
             "low": g["impact_low"].sum(min_count=1), "high": g["impact_high"].sum(min_count=1),
             "rows_not_covered": g["impact"].agg(lambda s: int(s.isna().sum())),
-        }).reindex(list(INDICATORS))
+        }).reindex(list(INDICATORS), fill_value=None if len(self.table) else 0.0)
         out["unit"] = [INDICATOR_UNITS[i] for i in out.index]
         for indicator, unit in (units or {}).items():
             factor = conversion_factor(INDICATOR_UNITS[indicator], unit)

@@ -9,9 +9,10 @@ import numpy as np
 from .assessment import Assessment
 from .characterise import characterise
 from .coverage import warnings as coverage_warnings
-from .errors import ProjectError
+from .errors import ProjectError, excerpt
 from .factors.registry import recording_substitutions
 from .inventory import QUANTITY_COLUMNS, Context, concat
+from .units import FLOW_UNITS
 
 __all__ = ["assess", "build_inventory", "inventory_of", "project_context"]
 
@@ -92,15 +93,51 @@ def _horizon_warnings(quantities) -> list[str]:
     return out
 
 
+def _service_path(project, name) -> str:
+    return _path_of(project.services, [f"services[{i}]" for i in range(len(project.services))],
+                    name)
+
+
+def _path_of(services, paths, name) -> str:
+    names = [s.name for s in services]
+    return paths[names.index(name)] if name in names else "services"
+
+
 def _check_finite(inventory, services, paths) -> None:
-    """Amounts must be finite: inputs at the edge of their ranges can still overflow."""
-    bad = ~np.isfinite(inventory[["amount", "amount_low", "amount_high"]].to_numpy()).all(axis=1)
+    """Flows must be finite and plausible: parameters within their bounds can still
+    multiply into an absurd flow (10**12 views of a 24-hour film in 4K)."""
+    from .schema.base import MAX_AMOUNT
+
+    amounts = inventory[["amount", "amount_low", "amount_high"]].to_numpy(dtype=float)
+    bad = ~(np.abs(amounts) <= MAX_AMOUNT).all(axis=1)  # NaN and inf fail too
     if bad.any():
         row = inventory[bad].iloc[0]
-        index = [s.name for s in services].index(row["service"])
-        raise ProjectError(f"the figures of {row['service']!r} / {row['component']} overflow "
-                           f"({float(row['amount'])!r} {row['flow']}); check the magnitudes "
-                           f"entered", path=paths[index], value=float(row["amount"]))
+        unit = FLOW_UNITS.get(row["flow"], "")
+        raise ProjectError(f"the figures of {excerpt(row['service'])} / "
+                           f"{excerpt(row['component'])} are out of range: "
+                           f"{float(row['amount']):.3g} {unit} of {row['flow']} (at most "
+                           f"{MAX_AMOUNT:.0e} per flow); check the magnitudes entered",
+                           path=_path_of(services, paths, row["service"]),
+                           value=float(row["amount"]))
+
+
+def _check_impacts(table, project) -> None:
+    """No impact, and no total, may overflow: refused with the service named, never
+    printed as inf (in JSON inf would read null, the same as *not covered*)."""
+    impacts = table[["impact", "impact_low", "impact_high"]].to_numpy(dtype=float)
+    bad = np.isinf(impacts).any(axis=1)
+    if not bad.any():
+        sums = table.groupby("indicator")[["impact", "impact_low", "impact_high"]].sum()
+        if np.isfinite(sums.to_numpy(dtype=float)[~np.isnan(sums.to_numpy(dtype=float))]).all():
+            return
+        by_service = table.groupby("service")["impact_high"].sum()
+        name = by_service.idxmax()
+        raise ProjectError(f"the total overflows; the largest part is {excerpt(name)}: check "
+                           f"the magnitudes entered", path=_service_path(project, name))
+    row = table[bad].iloc[0]
+    raise ProjectError(f"the impact of {excerpt(row['service'])} / "
+                       f"{excerpt(row['component'])} overflows ({row['indicator']}); check "
+                       f"the magnitudes entered", path=_service_path(project, row["service"]))
 
 
 def assess(project, factors=None, *, allocation: str | None = None,
@@ -139,6 +176,7 @@ def assess(project, factors=None, *, allocation: str | None = None,
     table, warnings = characterise(inventory, registry,
                                    alternatives=EMBER_ALTERNATIVES
                                    if ctx.grid_basis == "ember" else None, carry=("project",))
+    _check_impacts(table, project)
     if any(getattr(s, "schedule", None) is not None for s in project.services):
         from .hourly import apply_schedules, series_from_registry
 

@@ -26,11 +26,15 @@ __all__ = [
     "MeasurementUnavailable",
     "Notice",
     "close_matches",
+    "excerpt",
 ]
 
 
 def close_matches(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
-    """Return up to ``n`` entries of ``choices`` that look like ``word``."""
+    """Return up to ``n`` entries of ``choices`` that look like ``word`` (none for a word
+    over 100 characters: difflib's cost grows with the product of the lengths)."""
+    if len(str(word)) > 100:
+        return []
     return difflib.get_close_matches(str(word), sorted(set(choices)), n=n, cutoff=0.5)
 
 
@@ -60,6 +64,28 @@ class Notice(str):
 
 def _notice(text: str, code: str, params: dict) -> Notice:
     return Notice(text, code=code, params=params)
+
+
+def excerpt(value: object, limit: int = 60, *, quote: bool = True) -> str:
+    """A short excerpt of ``value`` for a message: at most about ``limit`` characters, with
+    the full length said when cut, so that a 4 MB value never makes a 4 MB message.
+
+    Control characters are shown escaped (``repr``) when ``quote`` is true.
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+    if isinstance(value, str):
+        cut = value[:limit]
+        text = repr(cut) if quote else cut
+        return text + (f"… ({len(value):,} characters)" if len(value) > limit else "")
+    import reprlib
+
+    shortener = reprlib.Repr()
+    shortener.maxlevel, shortener.maxdict = 2, 4
+    shortener.maxlist = shortener.maxtuple = shortener.maxset = 4
+    shortener.maxstring = shortener.maxother = shortener.maxlong = limit
+    short = shortener.repr(value)
+    return short if len(short) <= 2 * limit else short[:2 * limit] + "…"
 
 
 class FootprintError(Exception):

@@ -1,7 +1,11 @@
 """Read, parse and write project files (YAML or JSON).
 
-Files come from users and are untrusted: YAML is read with a safe loader that also
-refuses aliases (no "billion laughs"), and files over :data:`MAX_BYTES` are refused.
+Files come from users and are untrusted. Reading is bounded whatever the bytes (see
+:mod:`footprint.loaders`): only regular files are read, files over :data:`MAX_BYTES` are
+refused before reading, YAML is read with a safe loader (libyaml's C parser when
+available) that refuses aliases ("billion laughs"), duplicate keys and over-long numbers,
+JSON with the same refusals, and a UTF-8 byte-order mark is dropped everywhere. The
+app's upload goes through :func:`parse_upload`, with the same limits and messages.
 """
 
 from __future__ import annotations
@@ -10,49 +14,26 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .errors import ProjectError
+from .errors import ProjectError, excerpt
+from .loaders import decode_text, load_json, load_yaml, read_regular_file
 
-__all__ = ["read_project", "parse_project", "write_project", "to_yaml", "to_json", "MAX_BYTES"]
+__all__ = ["read_project", "parse_project", "parse_upload", "write_project", "to_yaml",
+           "to_json", "MAX_BYTES", "MAX_ERRORS", "SUFFIXES"]
 
 MAX_BYTES = 5_000_000
-
-
-def _yaml_loader():
-    import yaml
-
-    class NoAliasSafeLoader(yaml.SafeLoader):
-        """SafeLoader that rejects anchors/aliases (exponential expansion)."""
-
-        def compose_node(self, parent, index):
-            if self.check_event(yaml.AliasEvent):
-                event = self.peek_event()
-                raise yaml.composer.ComposerError(
-                    None, None, "aliases (*name) are not allowed in project files",
-                    event.start_mark)
-            return super().compose_node(parent, index)
-
-    return NoAliasSafeLoader
+#: Problems listed in one message; the rest are counted (200,000 unknown keys must not
+#: make an 18 MB message).
+MAX_ERRORS = 20
+#: File suffixes read, and the format of each.
+SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
 
 def _load_text(text: str, fmt: str) -> Any:
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+    if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise ProjectError(f"the file is larger than {MAX_BYTES:,} bytes", path="(file)")
     if fmt == "json":
-        try:
-            return json.loads(text)
-        except RecursionError:
-            raise ProjectError("the file is nested too deeply", path="(file)") from None
-        except json.JSONDecodeError as exc:
-            raise ProjectError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column "
-                               f"{exc.colno})", path="(file)") from None
-    import yaml
-
-    try:
-        return yaml.load(text, Loader=_yaml_loader())  # noqa: S506 - a SafeLoader subclass
-    except RecursionError:
-        raise ProjectError("the file is nested too deeply", path="(file)") from None
-    except yaml.YAMLError as exc:
-        raise ProjectError(f"not valid YAML: {exc}", path="(file)") from None
+        return load_json(text)
+    return load_yaml(text)
 
 
 def _path_of(loc: tuple, kinds: set[str]) -> str:
@@ -118,31 +99,49 @@ def parse_project(data: str | dict, fmt: str = "yaml"):
                             "code": err["type"], "params": {
                                 k: v if isinstance(v, int | float | str) else str(v)
                                 for k, v in err.get("ctx", {}).items()}})
-        lines = [f"{p}: {m} (got {_short(v)})" for p, m, v in errors]
+        lines = [f"{p}: {excerpt(m, 300, quote=False)} (got {excerpt(v)})"
+                 for p, m, v in errors[:MAX_ERRORS]]
+        if len(errors) > MAX_ERRORS:
+            lines.append(f"… and {len(errors) - MAX_ERRORS:,} more problems")
         first = errors[0]
         raise ProjectError("invalid project:\n  " + "\n  ".join(lines), path=first[0],
                            value=first[2], errors=errors, details=details) from None
 
 
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+def _format_of(name: str, *, field: str) -> str:
+    fmt = SUFFIXES.get(Path(name).suffix.lower())
+    if fmt is None:
+        raise ProjectError(f"{excerpt(name, 100)} is not a project file: its name must end "
+                           f"with {', '.join(SUFFIXES)}", path=field, value=name)
+    return fmt
 
 
 def read_project(path: str | Path):
-    """Read and validate a project file; the format follows the suffix (.yaml/.yml/.json)."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ProjectError(f"cannot read {path}: {exc.strerror}", path=str(path)) from None
-    if size > MAX_BYTES:
-        raise ProjectError(f"{path} is larger than {MAX_BYTES:,} bytes", path=str(path))
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ProjectError(f"{path} is not UTF-8 text", path=str(path)) from None
-    return parse_project(text, "json" if path.suffix.lower() == ".json" else "yaml")
+    """Read and validate a project file; the format follows the suffix (.json is JSON,
+    anything else YAML)."""
+    data = read_regular_file(path, MAX_BYTES)
+    text = decode_text(data, field=str(path))
+    return parse_project(text, "json" if Path(path).suffix.lower() == ".json" else "yaml")
+
+
+def parse_upload(data: bytes, filename: str):
+    """Validate an uploaded project file (the app's upload): the same limits, decoding and
+    messages as :func:`read_project`, from the bytes and the name the browser sent.
+
+    Raises
+    ------
+    ProjectError
+        Too large, a name without a project suffix (.yaml, .yml, .json), not UTF-8, or an
+        invalid project.
+    """
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise ProjectError(f"expected the file's bytes, got {type(data).__name__}",
+                           path="(file)")
+    fmt = _format_of(str(filename), field="(file)")
+    if len(data) > MAX_BYTES:
+        raise ProjectError(f"the file is {len(data):,} bytes, more than the limit of "
+                           f"{MAX_BYTES:,}", path="(file)")
+    return parse_project(decode_text(bytes(data)), fmt)
 
 
 def _plain(project) -> dict:

@@ -31,11 +31,9 @@ References
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass
 
-from .errors import ProjectError
+from .errors import ProjectError, excerpt
 
 __all__ = ["MAX_HAR_CHARS", "PageStats", "HarSummary", "parse_har", "summarise_har"]
 
@@ -44,6 +42,8 @@ __all__ = ["MAX_HAR_CHARS", "PageStats", "HarSummary", "parse_har", "summarise_h
 MAX_HAR_CHARS = 20_000_000
 
 _OUTSIDE = "(requests outside any page)"
+#: Largest size of one request accepted [bytes]: a terabyte is far above any web request.
+MAX_ENTRY_BYTES = 1e12
 
 
 @dataclass(frozen=True)
@@ -109,12 +109,16 @@ def _size(value, path: str) -> float | None:
     """A HAR size field: a number >= 0, or None when absent or -1 (unknown)."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        _fail(f"expected a number of bytes, got {value!r:.60}", path, value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        _fail(f"expected a number of bytes, got {excerpt(value)}", path, value)
+    if not -1 <= value <= MAX_ENTRY_BYTES:  # also NaN; a huge int is compared exactly
+        _fail(f"expected a number of bytes >= 0 and at most {MAX_ENTRY_BYTES:.0e} (or -1 for "
+              f"unknown), got {excerpt(value)}", path, value)
     if value < 0:
         if value == -1:
             return None
-        _fail(f"expected a number of bytes >= 0 (or -1 for unknown), got {value!r}", path, value)
+        _fail(f"expected a number of bytes >= 0 (or -1 for unknown), got {excerpt(value)}",
+              path, value)
     return float(value)
 
 
@@ -166,17 +170,13 @@ def parse_har(text: str | bytes, *, max_chars: int = MAX_HAR_CHARS) -> list[Page
     if len(text) > max_chars:
         _fail(f"HAR is {len(text):,} characters, more than the limit of {max_chars:,}; "
               "save it without response bodies or raise max_chars", "har")
+    from .loaders import decode_text, load_json
+
     if isinstance(text, bytes | bytearray):
-        try:
-            text = bytes(text).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            _fail(f"HAR is not UTF-8 text (byte {exc.start})", "har")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        _fail(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}", "har")
-    except RecursionError:
-        _fail("not a HAR: JSON nested too deeply", "har")
+        text = decode_text(bytes(text), field="har")
+    # the project files' JSON reader: numbers of at most 100 characters, no NaN, bounded
+    # nesting; repeated keys are let through (browsers write HARs, not people)
+    data = load_json(text, field="har", duplicates=True)
     log = data.get("log") if isinstance(data, dict) else None
     if not isinstance(log, dict):
         _fail("not a HAR: the top level must be an object with a 'log' object", "log")
@@ -193,7 +193,7 @@ def parse_har(text: str | bytes, *, max_chars: int = MAX_HAR_CHARS) -> list[Page
         if not isinstance(pid, str):
             _fail("each page needs a string 'id'", f"log.pages[{i}].id", pid)
         if pid in order:
-            _fail(f"page id {pid!r} appears twice", f"log.pages[{i}].id", pid)
+            _fail(f"page id {excerpt(pid)} appears twice", f"log.pages[{i}].id", pid)
         title = page.get("title")
         order[pid] = {"title": title if isinstance(title, str) else pid, "url": "",
                       "requests": 0, "bytes": 0.0, "unknown": 0}
@@ -203,9 +203,12 @@ def parse_har(text: str | bytes, *, max_chars: int = MAX_HAR_CHARS) -> list[Page
         if not isinstance(entry, dict):
             _fail("each entry must be an object", path, entry)
         ref = entry.get("pageref") if has_pages else None
+        if ref is not None and not isinstance(ref, str):
+            _fail(f"pageref must be the id (a string) of a page in log.pages, got "
+                  f"{type(ref).__name__} {excerpt(ref)}", f"{path}.pageref", ref)
         if ref is not None and ref not in order:
-            _fail(f"pageref {ref!r} is not the id of any page in log.pages", f"{path}.pageref",
-                  ref)
+            _fail(f"pageref {excerpt(ref)} is not the id of any page in log.pages",
+                  f"{path}.pageref", ref)
         if ref is None and None not in order:
             order[None] = {"title": _OUTSIDE if pages else "", "url": "", "requests": 0,
                            "bytes": 0.0, "unknown": 0}

@@ -20,13 +20,17 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from .errors import UnitError
+from .errors import UnitError, excerpt
 
 if TYPE_CHECKING:  # pragma: no cover
     import pint
 
 __all__ = ["registry", "quantity", "parse_quantity", "split_quantity", "check_unit",
-           "conversion_factor", "INDICATOR_UNITS", "FLOW_UNITS", "format_unit", "compact_unit"]
+           "conversion_factor", "INDICATOR_UNITS", "FLOW_UNITS", "format_unit", "compact_unit",
+           "MAX_QUANTITY_CHARS"]
+
+#: Longest quantity text accepted [characters]: a number and a unit fit in far fewer.
+MAX_QUANTITY_CHARS = 100
 
 #: Canonical unit of each impact indicator.
 INDICATOR_UNITS = {
@@ -112,7 +116,9 @@ def _bits(unit: str) -> float:
     return dict(registry().get_root_units(unit)[1]._units).get("bit", 0)
 
 
-_NUMBER_UNIT = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d{1,3})?)\s*(.*?)\s*$")
+#: A number at the start of a quantity (ASCII digits only; matched, never searched, so
+#: its cost is linear in the text).
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d{1,3})?", re.ASCII)
 _UNIT_TEXT = re.compile(r"^[A-Za-zµ°_ ./*()·0-9^-]{0,40}$")
 _SMALL_POWER = re.compile(r"(\*\*|\^)\s*[1-3](?![\d.])")
 #: After removing small powers: any power left, or a digit that is not part of a name
@@ -131,13 +137,19 @@ def split_quantity(text: str) -> tuple[float, str | None]:
     evaluated. No pint object is built: with :func:`conversion_factor` (cached per unit
     text) a project of thousands of quantities converts at the cost of a dictionary look-up.
     """
-    if "," in str(text):
+    text = str(text)
+    if len(text) > MAX_QUANTITY_CHARS:
+        raise UnitError(f"{excerpt(text, 30)} is too long for a quantity: a number and a "
+                        f"unit take at most {MAX_QUANTITY_CHARS} characters")
+    if "," in text:
         raise UnitError(f"{text!r}: write decimals with a dot and no thousands separator "
                         f"('1.5 kWh')")
-    match = _NUMBER_UNIT.match(str(text))
+    text = text.strip()
+    match = _NUMBER.match(text)
     if not match:
         raise UnitError(f"{text!r} is not a number followed by a unit, such as '1.5 kWh'")
-    number, unit = float(match.group(1)), match.group(2)
+    number = float(match.group()) + 0.0  # -0 is 0
+    unit = text[match.end():].strip()
     return number, (check_unit(unit) if unit else None)
 
 
@@ -157,12 +169,12 @@ def check_unit(unit: str) -> str:
     """
     if (not isinstance(unit, str) or not _UNIT_TEXT.match(unit)
             or _CHAINED.search(unit) or _LEFT_OVER.search(_SMALL_POWER.sub("", unit))):
-        raise UnitError(f"{unit!r} is not a unit this tool accepts (letters, '/', '*' and "
-                        f"powers up to 3, e.g. 'kWh', 'GB', 'TB*year')")
+        raise UnitError(f"{excerpt(unit, 40)} is not a unit this tool accepts (letters, '/', "
+                        f"'*' and powers up to 3, e.g. 'kWh', 'GB', 'TB*year')")
     try:
         registry().Unit(unit)
     except Exception as exc:  # tokenizer, syntax and lookup errors alike: untrusted text
-        raise UnitError(f"{unit!r} is not a known unit") from exc
+        raise UnitError(f"{excerpt(unit, 40)} is not a known unit") from exc
     return unit
 
 

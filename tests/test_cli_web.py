@@ -101,7 +101,7 @@ def test_bad_csv_exits_2_naming_row_and_column(tmp_path, capsys, text, words):
 def test_csv_size_limit(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(cli, "MAX_CSV_BYTES", 50)
     assert main(["web", "--csv", write_csv(tmp_path, PAGES)]) == 2
-    assert "larger than 50 bytes" in capsys.readouterr().err
+    assert "larger than the limit of 50 bytes" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("argv, words", [

@@ -11,9 +11,29 @@ from footprint.cli import main
 from footprint.export import safe_cell, to_csv
 
 
-@pytest.mark.parametrize("bad", ["=1+2", "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", "  =1"])
+@pytest.mark.parametrize("bad", ["=1+2", "+1", "-1+1", "@SUM(A1)", "  =1"])
 def test_formula_triggers_are_quoted(bad):
     assert safe_cell(bad) == "'" + bad
+
+
+@pytest.mark.parametrize(("bad", "safe"), [
+    ("\t=1", "' =1"), ("\r=1", "\n'=1"), ("x\r=1+1", "x\n'=1+1"),
+    ("safe\r-2+3+cmd|' /C calc'!A0", "safe\n'-2+3+cmd|' /C calc'!A0"),
+    ("a\r\n@b", "a\n'@b"), ("a\n  +b", "a\n'  +b"), ("t\tab=1", "t ab=1"),
+    ("x\x1b[31m\x07", "x[31m"), ("a-b", "a-b")])
+def test_formulas_after_line_breaks_and_tabs_are_neutralised(bad, safe):
+    """Issue 9: a CR inside a name let a reader split the row and run the formula."""
+    assert safe_cell(bad) == safe
+
+
+def test_no_reader_splits_a_neutralised_row():
+    df = pd.DataFrame({"service": ["x\r=1+1", "safe\r-2+3"], "impact": [1.0, 2.0]})
+    text = to_csv(df)
+    assert "\r" not in text
+    rows = list(csv.reader(io.StringIO(text)))
+    assert [len(r) for r in rows] == [2, 2, 2]  # the CR did not start a row
+    lines = [line for line in text.split("\n")]  # a naive reader splitting at LF
+    assert not any(line.lstrip(' "')[:1] in "=+-@" and line for line in lines)
 
 
 def test_plain_values_unchanged():

@@ -61,7 +61,7 @@ def with_(path, value):
     (("hosting_country",), "XX", "hosting_country", "ISO 3166-1"),
     (("hosting_country",), 33, "hosting_country", "country code"),
     (("reporting_period", "end"), "2024-01-01", "reporting_period", "not be before start"),
-    (("functional_unit", "quantity"), 0, "functional_unit.quantity", "greater than 0"),
+    (("functional_unit", "quantity"), 0, "functional_unit.quantity", "greater than or equal to 0.001"),
     (("options", "allocation"), "lifetime", "options.allocation", "use_time"),
     (("schema_version",), 7, "schema_version", "1"),
     (("services",), [], "services", "at least 1"),

@@ -99,7 +99,7 @@ def test_bundled_runs_and_tv_year_share(bundled):
     ({"device": "tv", "count": 1, "hours_per_day": 5, "power_on": "5 kg"},
      "services[0].equipment[0].power_on", "W"),
     ({"device": "tv", "count": 1, "hours_per_day": 5, "lifetime": 0},
-     "services[0].equipment[0].lifetime", "greater than 0"),
+     "services[0].equipment[0].lifetime", "greater than or equal to 1 day"),
 ])
 def test_validation_errors_name_the_path(equipment, path, words):
     with pytest.raises(ProjectError) as exc:

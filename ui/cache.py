@@ -25,29 +25,10 @@ def sample_text(name: str) -> str:
     return (samples_dir() / Path(name).name).read_text(encoding="utf-8")
 
 
-def decode_upload(data: bytes) -> str:
-    """Text of an uploaded project file; a file that is not UTF-8 is refused, not mangled."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise footprint.ProjectError(f"the file is not UTF-8 text (byte {exc.start}); save it "
-                                     f"as UTF-8 and upload it again", path="(file)",
-                                     code="not_utf8", params={"byte": exc.start}) from None
-
-
 def parse_upload(data: bytes, filename: str):
-    """Project of an uploaded file: the library's reader when it has one (size, encoding,
-    format by extension), else decode + :func:`footprint.parse_project`."""
-    import footprint.files
-
-    reader = getattr(footprint.files, "parse_upload", None)
-    if reader is not None:
-        return reader(data, filename)
-    if len(data) > footprint.files.MAX_BYTES:
-        raise footprint.ProjectError(f"the file is {len(data):,} bytes; the limit is "
-                                     f"{footprint.files.MAX_BYTES:,}", path="(file)")
-    fmt = "json" if filename.lower().endswith(".json") else "yaml"
-    return footprint.parse_project(decode_upload(data), fmt)
+    """Project of an uploaded file, through the library's one reader
+    (:func:`footprint.parse_upload`: the CLI's size limit, decoding and messages)."""
+    return footprint.parse_upload(data, filename)
 
 
 @st.cache_resource(show_spinner=False)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..schema.base import Model, QuantityField, Region
+from ..schema.base import MIN_LIFETIME, Model, QuantityField, Region
 from . import _digitisation_kernels as k
 from ._mixes import TransferNetworkMix
 
@@ -89,7 +89,7 @@ class CaptureStation(Model):
         "capture-station proxy (workstation + camera + lighting, an estimate).")
     power: QuantityField("W", ge=0, le=1e5, description=(
         "Station power while capturing. Default: dataset device.<device>.power.")) | None = None
-    lifetime: QuantityField("year", gt=0, le=30, description=(
+    lifetime: QuantityField("year", ge=MIN_LIFETIME, le=30, description=(
         "Default: dataset device.<device>.lifetime.")) | None = None
     daily_use: QuantityField("hour/day", gt=0, le=24, description=(
         "CaptureStation hours per day over the station's life (allocation of its manufacture). "

@@ -77,18 +77,18 @@ GB_PER_HOUR_SOURCE = ("ADEME publicodes-acv-numerique 2.1.0 'facteur qualité' (
 class QualityRates(Model):
     """Data delivered per viewing hour at each quality."""
 
-    sd: QuantityField("GB/hour", gt=0, description="SD: ADEME 0.7 GB/h (Netflix 'Medium')."
+    sd: QuantityField("GB/hour", gt=0, le=100, description="SD: ADEME 0.7 GB/h (Netflix 'Medium')."
                       ) = 0.7
-    hd: QuantityField("GB/hour", gt=0, description="HD: ADEME 3 GB/h (Netflix 'High')."
+    hd: QuantityField("GB/hour", gt=0, le=100, description="HD: ADEME 3 GB/h (Netflix 'High')."
                       ) = 3.0
-    full_hd: QuantityField("GB/hour", gt=0, description="Full HD: Carbon Trust 2021 "
+    full_hd: QuantityField("GB/hour", gt=0, le=100, description="Full HD: Carbon Trust 2021 "
                            "Table 3, 3 GB/h.") = 3.0
-    uhd: QuantityField("GB/hour", gt=0, description="4K: ADEME 7 GB/h (Netflix 'Ultra HD')."
+    uhd: QuantityField("GB/hour", gt=0, le=100, description="4K: ADEME 7 GB/h (Netflix 'Ultra HD')."
                        ) = 7.0
 
 
 def _power(name):
-    return QuantityField("W", ge=0, description=f"{name} power while playing; default "
+    return QuantityField("W", ge=0, le=2000, description=f"{name} power while playing; default "
                          "the dataset's device power parameter.") | None
 
 
@@ -149,9 +149,11 @@ class NetworkFields(ServiceBase):
         "per_gb", description="per_gb: ADEME per-GB life-cycle factors (home box included); "
         "per_time: power model (home-box power × hours + Carbon Trust kWh/GB for access and "
         "core), use phase plus the box's manufacture.")
-    box_power: QuantityField("W", ge=0, description="Home-box power for the per_time model; "
+    box_power: QuantityField("W", ge=0, le=1000,
+                             description="Home-box power for the per_time model; "
                              "default network.box.power (Arcep 2024, 9.9 W).") | None = None
-    serving_energy: QuantityField("Wh/GB", ge=0, description="Data-centre and CDN electricity "
+    serving_energy: QuantityField("Wh/GB", ge=0, le=1000,
+                                  description="Data-centre and CDN electricity "
                                   "per GB delivered, facility included; default "
                                   "dc.video.energy (ADEME, from Netflix 2019).") | None = None
     device_power: DevicePowers = Field(DevicePowers(), description="Device powers [W] that "

@@ -110,7 +110,7 @@ class Service(ServiceBase):
     output_tokens: float = Field(
         250, ge=1, le=1_000_000, description=_desc("Tokens generated per answer. [token]",
                                                    "output_tokens"))
-    request_latency: QuantityField("s", gt=0) | None = Field(  # type: ignore[valid-type]
+    request_latency: QuantityField("s", gt=0, le=3600) | None = Field(  # type: ignore[valid-type]
         None, description=_desc("Measured time to answer a request; EcoLogits caps the "
                                 "generation time with it. [s]", "request_latency"))
     device_mix: RequestDeviceMix = Field(

@@ -36,7 +36,7 @@ import numpy as np
 from pydantic import Field, model_validator
 
 from ..inventory import QUANTITY_COLUMNS, concat, device_time, quantities, resolve
-from ..schema.base import QuantityField, Share
+from ..schema.base import MAX_PLAYS, QuantityField, Share
 from ._common import TOTAL, floats, reporting_basis
 from ._viewing import (AUDIO_DEVICES, AudioDeviceMix, NetworkFields, NetworkMix, mix_matrix,
                        viewing_inventory)
@@ -49,19 +49,21 @@ class Service(NetworkFields):
     """Audio listened online: listens, bitrate, streaming or download, devices."""
 
     kind: Literal["audio_streaming"] = "audio_streaming"
-    listens: float = Field(ge=0, description="Number of listens (plays) (entered). "
+    listens: float = Field(ge=0, le=MAX_PLAYS, description="Number of listens (plays) (entered). "
                            + TOTAL)
-    average_listen_duration: QuantityField("minute", gt=0, description="Average time "
+    average_listen_duration: QuantityField("minute", gt=0, le="24 hour", description="Average time "
                                            "listened per listen (entered), e.g. '25 min'.")
     bitrate: QuantityField("kbit/s", gt=0, le=10000, description="Audio bitrate; default "
                            "96 kbit/s (Spotify's podcast bitrate; music 96-320).") = 96.0
     delivery: Literal["streaming", "download"] = Field(
         "streaming", description="streaming: data = listening time × bitrate; download: "
         "the whole file per download.")
-    downloads: float | None = Field(None, ge=0, description="Files downloaded (download "
+    downloads: float | None = Field(None, ge=0, le=MAX_PLAYS,
+                                    description="Files downloaded (download "
                                     "only); default one per listen. For automatic feed "
                                     "downloads: subscribers × episodes. " + TOTAL)
-    episode_duration: QuantityField("minute", gt=0, description="Length of a downloaded "
+    episode_duration: QuantityField("minute", gt=0, le="24 hour",
+                                    description="Length of a downloaded "
                                     "file (download only); default "
                                     "average_listen_duration.") | None = None
     device_mix: AudioDeviceMix = Field(AudioDeviceMix(smartphone=1.0), description="Share "

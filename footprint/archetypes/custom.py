@@ -32,7 +32,7 @@ from pydantic import Field, field_validator, model_validator
 from ..errors import ProjectError, UnknownFactorError, UnitError
 from ..inventory import concat, device_time, parameter_vector, rows
 from ..networks import NETWORK_TYPES, network_rows
-from ..schema.base import Model, Region, ServiceBase, Tier
+from ..schema.base import MAX_AMOUNT, Model, Region, ServiceBase, Tier
 from ..units import FLOW_UNITS, check_unit, compact_unit, conversion_factor, split_quantity
 from ._common import TOTAL, reporting_basis
 
@@ -42,10 +42,12 @@ KIND = "custom"
 class Activity(Model):
     """One flow: an amount with its unit, characterised by the factors of ``factor``."""
 
-    name: str = ""
-    factor: str = Field(min_length=1, description="Factor code, e.g. 'electricity', "
+    name: str = Field("", max_length=200)
+    factor: str = Field(min_length=1, max_length=200,
+                        description="Factor code, e.g. 'electricity', "
                         "'network.fixed', 'device.laptop' (see `footprint factors list`).")
-    amount: float = Field(ge=0, description="The amount, in `unit`. " + TOTAL)
+    amount: float = Field(ge=0, le=MAX_AMOUNT, description="The amount, in `unit`. "
+                          + TOTAL)
     unit: str = Field(min_length=1, description="Unit of the amount: kWh, GB, TB*year, "
                       "device, hour…")
     region: Region | None = Field(None, description="Where it happens, if not the "
@@ -79,7 +81,7 @@ class Activity(Model):
 class Component(Model):
     """A part of the service in one tier, with its activities."""
 
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=200)
     tier: Tier
     region: Region | None = None
     activities: list[Activity] = Field(min_length=1)

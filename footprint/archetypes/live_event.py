@@ -47,7 +47,7 @@ from pydantic import Field
 
 from ..inventory import QUANTITY_COLUMNS, concat, device_time, quantities, resolve, rows
 from ..networks import network_rows
-from ..schema.base import Model, QuantityField, Share
+from ..schema.base import MAX_AUDIENCE_HOURS, Model, QuantityField, Share
 from ._common import TOTAL, check_devices, floats, reporting_basis
 from ._viewing import VIDEO_DEVICES, VideoViewing, mix_matrix, video_gb, viewing_inventory
 
@@ -68,10 +68,10 @@ class Equipment(Model):
     device: str = Field(min_length=1, description="Device id of the datasets (the suffix of "
                         "a device.<id> factor): camera_broadcast (estimate), desktop_pro, "
                         "laptop, monitor, server…")
-    count: int = Field(1, ge=0, description="Number of such devices (entered).")
-    hours: QuantityField("hour", ge=0, description="Hours each is used for the event; "
+    count: int = Field(1, ge=0, le=100_000, description="Number of such devices (entered).")
+    hours: QuantityField("hour", ge=0, le=10_000, description="Hours each is used for the event; "
                          "default the service's production_hours.") | None = None
-    power: QuantityField("W", ge=0, description="Power in use; default the dataset's "
+    power: QuantityField("W", ge=0, le=100_000, description="Power in use; default the dataset's "
                          "device.<id>.power.") | None = None
 
 
@@ -85,17 +85,19 @@ class Service(VideoViewing):
     viewing."""
 
     kind: Literal["live_event"] = "live_event"
-    event_duration: QuantityField("hour", gt=0, description="Duration of the streamed "
+    event_duration: QuantityField("hour", gt=0, le="30 day", description="Duration of the streamed "
                                   "event (entered), e.g. '2 h 45 min' as 2.75; the event "
                                   "happens once in the reporting period.")
-    live_viewers: float = Field(ge=0, description="Average concurrent viewers over the event "
+    live_viewers: float = Field(ge=0, le=1e10,
+                                description="Average concurrent viewers over the event "
                                 "(entered), or unique viewers with live_watch_share.")
     live_watch_share: Share = Field(1.0, description="Share of the event the average viewer "
                                     "watches: 1 for an average concurrent audience (default); "
                                     "below 1 when live_viewers counts unique viewers.")
-    replay_hours_viewed: QuantityField("hour", ge=0, description="Hours of on-demand replay "
+    replay_hours_viewed: QuantityField("hour", ge=0, le=MAX_AUDIENCE_HOURS,
+                                       description="Hours of on-demand replay "
                                        "viewing after the event (entered). " + TOTAL) = 0.0
-    production_hours: QuantityField("hour", ge=0, description="Hours the production "
+    production_hours: QuantityField("hour", ge=0, le=10_000, description="Hours the production "
                                     "equipment runs; default event_duration + 2 h "
                                     "(estimate: set-up and line check).") | None = None
     production_equipment: list[Equipment] = Field(
@@ -113,16 +115,18 @@ class Service(VideoViewing):
     generator_fuel: QuantityField("L", ge=0, le=1e6, description="Diesel burnt by a "
                                   "generator for the production during the event (entered). "
                                   "Default 0: mains power.") = 0.0
-    contribution_bitrate: QuantityField("Mbit/s", ge=0, description="Bitrate of the stream "
+    contribution_bitrate: QuantityField("Mbit/s", ge=0, le=100_000,
+                                        description="Bitrate of the stream "
                                         "sent from the venue; default 10 Mbit/s (YouTube "
                                         "live 1080p30 H.264).") = 10.0
-    transcoding_server_hours: QuantityField("hour", ge=0, description="Server-hours of "
+    transcoding_server_hours: QuantityField("hour", ge=0, le=1e6, description="Server-hours of "
                                             "transcoding; default renditions × "
                                             "event_duration. " + TOTAL) | None = None
     renditions: int = Field(4, ge=1, le=20, description="Rungs of the bitrate ladder, each "
                             "counted as one server-equivalent (estimate: 1080p, 720p, 480p, "
                             "360p; an upper bound when one machine encodes them all).")
-    transcoding_power: QuantityField("W", ge=0, description="Power of a transcoding server; "
+    transcoding_power: QuantityField("W", ge=0, le=10_000,
+                                     description="Power of a transcoding server; "
                                      "default device.server.power (ADEME).") | None = None
     transcoding_pue: float | None = Field(None, ge=1, le=3, description="PUE of the "
                                           "transcoding data centre; default dc.pue of the "

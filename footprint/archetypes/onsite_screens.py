@@ -34,7 +34,7 @@ import numpy as np
 from pydantic import Field
 
 from ..inventory import QUANTITY_COLUMNS, concat, quantities, resolve
-from ..schema.base import Model, QuantityField, ServiceBase
+from ..schema.base import MIN_LIFETIME, Model, QuantityField, ServiceBase
 from ._common import PER_YEAR, floats, reporting_basis
 from ._venue_devices import electricity_rows, embodied_rows, venue_share
 
@@ -72,7 +72,7 @@ class ScreenGroup(Model):
     switched_off_outside_hours: bool = Field(False, description=(
         "True when the devices are switched off (at the wall, by a timer) outside their "
         "hours on: no standby."))
-    lifetime: QuantityField("year", gt=0, le=30, description=(
+    lifetime: QuantityField("year", ge=MIN_LIFETIME, le=30, description=(
         "Years before replacement. Default: dataset device.<id>.lifetime.")) | None = None
 
 

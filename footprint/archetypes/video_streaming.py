@@ -26,7 +26,7 @@ import numpy as np
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ..inventory import QUANTITY_COLUMNS, concat, quantities
-from ..schema.base import QuantityField
+from ..schema.base import MAX_AUDIENCE_HOURS, MAX_PLAYS, QuantityField
 from ._common import TOTAL, reporting_basis
 from ._viewing import VIDEO_DEVICES, VideoViewing, mix_matrix, video_gb, viewing_inventory
 
@@ -37,12 +37,15 @@ class Service(VideoViewing):
     """On-demand video: hours viewed, picture quality, screens and networks."""
 
     kind: Literal["video_streaming"] = "video_streaming"
-    hours_viewed: QuantityField("hour", ge=0, description="Viewing time of the audience "
+    hours_viewed: QuantityField("hour", ge=0, le=MAX_AUDIENCE_HOURS,
+                                description="Viewing time of the audience "
                                 "(entered; or give views and average_view_duration). "
                                 + TOTAL) | None = None
-    views: float | None = Field(None, ge=0, description="Number of views (plays), with "
+    views: float | None = Field(None, ge=0, le=MAX_PLAYS,
+                                description="Number of views (plays), with "
                                 "average_view_duration (entered). " + TOTAL)
-    average_view_duration: QuantityField("minute", gt=0, description="Average time watched "
+    average_view_duration: QuantityField("minute", gt=0, le="24 hour",
+                                         description="Average time watched "
                                          "per view (entered), e.g. '7 min'.") | None = None
 
     @field_validator("views")

@@ -43,7 +43,7 @@ import numpy as np
 from pydantic import Field, model_validator
 
 from ..inventory import QUANTITY_COLUMNS, concat, device_time, quantities, resolve, transfer
-from ..schema.base import Model, QuantityField, ServiceBase
+from ..schema.base import MIN_LIFETIME, Model, QuantityField, ServiceBase
 from ._common import PER_YEAR, TOTAL, floats, reporting_basis
 from ._mixes import TransferNetworkMix, mix_columns
 from ._venue_devices import electricity_rows, embodied_rows, venue_share
@@ -74,7 +74,7 @@ class Headsets(Model):
         "Electricity drawn per hour of use (charging replaces what a session drains). "
         "Default: dataset device.vr_headset_standalone.power (Quest 3 battery energy / "
         "runtime, footprint-estimates-2026).")) | None = None
-    lifetime: QuantityField("year", gt=0, le=20, description=(
+    lifetime: QuantityField("year", ge=MIN_LIFETIME, le=20, description=(
         "Years before the venue replaces a headset (and its controllers). Default: "
         "dataset device.vr_headset.lifetime (ADEME, 5 years, consumer use); venues that "
         "renew headsets sooner should enter their cycle.")) | None = None
@@ -97,7 +97,7 @@ class PcStations(Model):
     hours_per_day: QuantityField("hour/day", gt=0, le=24, description=(
         "Hours the stations run per opening day. Default: the venue's "
         "daily_operating_hours.")) | None = None
-    lifetime: QuantityField("year", gt=0, le=20, description=(
+    lifetime: QuantityField("year", ge=MIN_LIFETIME, le=20, description=(
         "PC lifetime. Default: dataset device.pc_vr.lifetime (6 years).")) | None = None
 
 

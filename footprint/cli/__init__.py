@@ -8,12 +8,14 @@ the field; never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import sys
 from collections.abc import Sequence
 
 from ..errors import FootprintError
+from ._format import MAX_MESSAGE_CHARS, TerminalSafe, terminal_safe
 
 __all__ = ["main", "COMMANDS"]
 
@@ -46,9 +48,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``footprint`` console script; returns the exit status."""
     args = _parser().parse_args(argv)
     try:
-        return args.func(args)
+        with contextlib.redirect_stdout(TerminalSafe(sys.stdout)):
+            return args.func(args)
     except FootprintError as exc:
-        print(f"footprint: error: {exc}", file=sys.stderr)
+        message = str(exc)
+        if len(message) > MAX_MESSAGE_CHARS:
+            message = message[:MAX_MESSAGE_CHARS] + "… (message cut)"
+        print(f"footprint: error: {terminal_safe(message)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. piped into `head`
         return 0

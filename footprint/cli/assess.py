@@ -90,7 +90,9 @@ def _cmd_assess(args) -> int:
         out.write(f"per {fu.name}: {fmt(per.m_as(unit))} {unit} ({fmt(fu.quantity)} "
                   f"{fu.name})\n")
     out.write("\nclimate change by stage and tier [kgCO2e]:\n")
-    out.write(result.breakdown(("stage", "tier")).map(fmt).to_string() + "\n")
+    stage_tier = result.breakdown(("stage", "tier"))
+    out.write((stage_tier.map(fmt).to_string() if stage_tier.size else
+               "0 (no activity: nothing happens in this project)") + "\n")
     out.write("\nby service [kgCO2e]:\n")
     out.write(result.by_service().map(fmt).to_string() + "\n")
     _write_methods(out, result)

@@ -32,18 +32,22 @@ def register(sub) -> None:
 MAX_CSV_BYTES = 20_000_000
 _WEB_COLUMNS = ("url", "size_kb", "requests", "nodes")
 _WEB_NUMBERS = ("size_kb", "requests", "nodes")
+#: Largest value of each figure of a page: the bounds of the website kind's page profiles.
+_WEB_MAX = {"size_kb": 1e7, "requests": 1e5, "nodes": 1e7}
+#: Longest number cell read [characters] (float() is linear, but a number is short).
+_NUMBER_CHARS = 40
 
 
 def _read_limited(path: str, limit: int, flag: str) -> bytes:
-    """The bytes of a file (``-``: standard input), refusing files over ``limit`` bytes."""
+    """The bytes of a regular file (``-``: standard input), refusing files over ``limit``
+    bytes; a named pipe, device or directory is refused before it is opened."""
     from ..errors import ProjectError
+    from ..loaders import read_regular_file
 
+    if path != "-":
+        return read_regular_file(path, limit, field=flag)
     try:
-        if path == "-":
-            data = sys.stdin.buffer.read(limit + 1)
-        else:
-            with open(path, "rb") as fh:
-                data = fh.read(limit + 1)
+        data = sys.stdin.buffer.read(limit + 1)
     except OSError as exc:
         raise ProjectError(f"cannot read {path}: {exc.strerror or exc}", path=flag) from None
     if len(data) > limit:
@@ -56,7 +60,7 @@ def _read_pages_har(path: str, nodes: float | None):
     from ..errors import ProjectError
     from ..har import MAX_HAR_CHARS, parse_har
 
-    if nodes is None or not 0 <= nodes < float("inf"):
+    if nodes is None or not 0 <= nodes <= _WEB_MAX["nodes"]:
         raise ProjectError("--har needs --nodes: a HAR file does not record the DOM node "
                            "count (read it in the browser's console: "
                            "document.getElementsByTagName('*').length)", path="--nodes",
@@ -72,13 +76,11 @@ def _read_pages_csv(path: str):
     import io
     import math
 
-    from ..errors import ProjectError
+    from ..errors import ProjectError, excerpt
 
-    data = _read_limited(path, MAX_CSV_BYTES, "--csv")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ProjectError(f"{path} is not UTF-8 text (byte {exc.start})", path="--csv") from None
+    from ..loaders import decode_text
+
+    text = decode_text(_read_limited(path, MAX_CSV_BYTES, "--csv"), field="--csv")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip().lower() for h in next(reader, [])]
@@ -102,12 +104,13 @@ def _read_pages_csv(path: str):
             for col in _WEB_NUMBERS:
                 cell = rec[idx[col]].strip()
                 try:
-                    x = float(cell)
+                    x = float(cell) if len(cell) <= _NUMBER_CHARS else math.nan
                 except ValueError:
                     x = math.nan
-                if not (math.isfinite(x) and x >= 0):
-                    raise ProjectError(f"{where} {col}: {cell[:40]!r} is not a finite number "
-                                       ">= 0", path="--csv", value=cell)
+                if not 0 <= x <= _WEB_MAX[col]:  # NaN fails too
+                    raise ProjectError(f"{where} {col}: {excerpt(cell, 40)} is not a number "
+                                       f"from 0 to {_WEB_MAX[col]:g}", path="--csv",
+                                       value=cell)
                 numbers.append(x)
             urls.append(rec[idx["url"]])
             values.append(numbers)
@@ -157,11 +160,12 @@ def _cmd_web(args) -> int:
                                path="--csv")
         urls, values = _read_pages_csv(args.csv)
     else:
-        for flag, v in zip(("--size-kb", "--requests", "--nodes"), one):
-            if v is None or not (v >= 0 and v < float("inf")):
+        for (col, limit), v in zip(_WEB_MAX.items(), one):
+            flag = "--" + col.replace("_", "-")
+            if v is None or not 0 <= v <= limit:
                 got = "missing" if v is None else f"got {v:g}"
-                raise ProjectError(f"a finite number >= 0 is needed (or use --csv FILE); {got}",
-                                   path=flag, value=v)
+                raise ProjectError(f"a number from 0 to {limit:g} is needed (or use --csv "
+                                   f"FILE); {got}", path=flag, value=v)
         urls, values = [args.url], [list(one)]
     if not 0.0 <= args.green <= 1.0:
         raise ProjectError(f"a share in [0, 1] is needed, got {args.green:g}",

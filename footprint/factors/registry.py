@@ -338,7 +338,8 @@ class FactorRegistry:
         keys = ("title", "publisher", "edition", "retrieved", "url", "licence", "licence_url",
                 "licence_status", "attribution")
         return pd.DataFrame([{"dataset": i, **{k: str(self.datasets[i].metadata.get(k, ""))
-                                               for k in keys}} for i in ids])
+                                               for k in keys}} for i in ids],
+                            columns=["dataset", *keys])
 
     def __repr__(self) -> str:
         return (f"FactorRegistry({len(self.datasets)} datasets, {len(self.factors)} factors, "

@@ -13,12 +13,14 @@ import math
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo,
+                      WithJsonSchema, model_validator)
 
-from ..errors import UnitError
+from ..errors import UnitError, excerpt
 from ..units import conversion_factor
 
-__all__ = ["Model", "QuantityField", "Region", "Share", "TIERS", "STAGES", "INDICATORS",
+__all__ = ["Model", "QuantityField", "MAX_AMOUNT", "MAX_PLAYS", "MAX_AUDIENCE_HOURS",
+           "MIN_LIFETIME", "Region", "Share", "TIERS", "STAGES", "INDICATORS",
            "INDICATOR_DEFINITIONS", "ServiceBase", "Tier", "Schedule"]
 
 TIERS = ("user_devices", "networks", "data_centres", "onsite")
@@ -50,6 +52,24 @@ INDICATOR_DEFINITIONS = {
                           "and electricity (Boavizta / ADEME).",
 }
 
+#: Longest text in any field [characters] (descriptions); names are shorter (200).
+MAX_TEXT = 10_000
+#: Largest amount any quantity or count accepts, in its own unit, when no tighter bound is
+#: given: 10**15 kWh is thirty times the world's yearly electricity, and it leaves results
+#: (amount × factor, summed over services) 290 orders of magnitude from float overflow.
+MAX_AMOUNT = 1e15
+# Plausibility bounds shared by the kinds (our limits, orders of magnitude above any real
+# cultural service, not data): they refuse typing slips such as 1e300 or "1 ns", never a
+# real figure.
+#: Plays, views, listens, visits or downloads of one service over a period: 10**12 is
+#: more than a hundred per person on Earth.
+MAX_PLAYS = 1e12
+#: Hours of audience time of one service: 10**12 hours is two hours a week for every
+#: person on Earth for a year [hour].
+MAX_AUDIENCE_HOURS = 1e12
+#: Shortest lifetime of a device: a day.
+MIN_LIFETIME = "1 day"
+
 _REGION_RE = re.compile(r"^([A-Z]{2}|EU27|GLO)$")
 #: ISO 3166-1 alpha-2 country codes (the 249 officially assigned).
 COUNTRIES = frozenset((
@@ -69,14 +89,26 @@ class Model(BaseModel):
     """Base of every project-file model: immutable, strict about unknown keys."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True,
-                              str_strip_whitespace=True, allow_inf_nan=False)
+                              str_strip_whitespace=True, allow_inf_nan=False,
+                              str_max_length=MAX_TEXT)
+
+    @model_validator(mode="after")
+    def _no_negative_zero(self):
+        """-0 is 0 (``-0.0``, ``"-0"``): it must not print as "-0" in a result."""
+        for name, value in self.__dict__.items():
+            if type(value) is float and value == 0.0:
+                object.__setattr__(self, name, 0.0)  # frozen: set once, while validating
+        return self
 
 
 def _to_unit(unit: str, value: Any) -> float:
     if isinstance(value, bool):
         raise ValueError(f"expected a number or a quantity in {unit}, got a boolean")
     if isinstance(value, int | float):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            raise ValueError(f"{excerpt(value)} is far too large a number") from None
     elif isinstance(value, str):
         from ..units import format_unit, split_quantity
 
@@ -93,32 +125,110 @@ def _to_unit(unit: str, value: Any) -> float:
     else:
         raise ValueError(f"expected a number in {unit} or a string such as '3 {unit}'")
     if not math.isfinite(number):
-        raise ValueError(f"expected a finite number in {unit}, got {value!r}")
-    return number
+        raise ValueError(f"expected a finite number in {unit}, got {excerpt(value)}")
+    return number + 0.0  # -0 is 0
 
 
-def QuantityField(unit: str, default: Any = ..., *, ge: float | None = None,
-                  le: float | None = None, gt: float | None = None,
-                  description: str = "") -> Any:
-    """A float field in ``unit`` that also accepts strings with units.
+class _Bounds:
+    """Plausible range of a quantity field, checked after conversion to its unit.
+
+    Bounds given as text (``"1 day"``) are converted on first use, so that importing the
+    kinds builds no unit registry.
+    """
+
+    def __init__(self, unit: str, what: str, low, low_strict: bool, high, description: str):
+        self.unit, self.what, self.low_strict = unit, what, low_strict
+        self._raw, self._description = (low, high), description
+        self._resolved: tuple | None = None
+
+    def _limits(self) -> tuple:
+        if self._resolved is None:
+            self._resolved = (*_bound(self.unit, self._raw[0]), *_bound(self.unit, self._raw[1]))
+        return self._resolved
+
+    def __call__(self, value: Any, info: ValidationInfo) -> float:
+        number = _to_unit(self.unit, value)
+        low, low_text, high, high_text = self._limits()
+        if low is not None and (number < low or (self.low_strict and number == low)):
+            word = "greater than" if self.low_strict else "greater than or equal to"
+            raise ValueError(f"{self._what(info)} of {self._shown(value, number)} is below the "
+                             f"minimum: it must be {word} {low_text}")
+        if number > high:
+            raise ValueError(f"{self._what(info)} of {self._shown(value, number)} is above the "
+                             f"{high_text} maximum (it must be less than or equal to "
+                             f"{high_text})")
+        return number
+
+    def _what(self, info: ValidationInfo) -> str:
+        return self.what or (info.field_name or "the value").replace("_", " ")
+
+    def _shown(self, value: Any, number: float) -> str:
+        text = value.strip() if isinstance(value, str) else f"{number:g} {self.unit}"
+        return excerpt(text, 40, quote=False)
+
+    @property
+    def json_schema(self) -> dict:
+        """Unit and description, as ``WithJsonSchema`` exposes them (the app's form reads
+        them: :mod:`footprint.schema.describe`)."""
+        return {"x-unit": self.unit,
+                "description": (self._description + f" [{self.unit}]").strip()}
+
+    def range_bounds(self) -> dict[str, float]:
+        """The bounds in the field's unit, as ``{"ge"|"gt": low, "le": high}``."""
+        low, _, high, _ = self._limits()
+        out = {} if low is None else {"gt" if self.low_strict else "ge": low}
+        return {**out, "le": high}
+
+    def __get_pydantic_json_schema__(self, core_schema, handler) -> dict:
+        low, low_text, high, high_text = self._limits()
+        number: dict[str, Any] = {"type": "number", "maximum": high}
+        if low is not None:
+            number["exclusiveMinimum" if self.low_strict else "minimum"] = low
+        return {"anyOf": [number, {"type": "string"}],
+                "description": (self._description + f" [{self.unit}]").strip(),
+                "x-unit": self.unit,
+                "x-range": f"{'above' if self.low_strict else 'from'} {low_text or 'any'} "
+                           f"to {high_text}"}
+
+
+def _bound(unit: str, bound: float | str | None) -> tuple[float | None, str]:
+    if bound is None:
+        return None, ""
+    if isinstance(bound, str):  # "1 day": shown as written, checked in the field's unit
+        from ..units import split_quantity
+
+        number, bound_unit = split_quantity(bound)
+        return number * conversion_factor(bound_unit, unit), bound
+    return float(bound), f"{bound:g} {unit}"
+
+
+def QuantityField(unit: str, default: Any = ..., *, ge: float | str | None = None,
+                  le: float | str | None = None, gt: float | str | None = None,
+                  description: str = "", what: str = "") -> Any:
+    """A float field in ``unit`` that also accepts strings with units, within bounds.
 
     Returns a pydantic ``Annotated`` type; use it as ``x: QuantityField("hour", ge=0) = 1``.
+    Bounds are numbers in ``unit`` or quantities as text (``ge="1 day"`` for a lifetime in
+    years); without ``le`` the largest accepted value is :data:`MAX_AMOUNT` in ``unit``.
+    They are stated in the JSON Schema (``minimum``…, on the number form) and in the
+    message (``what``, or the field's name): "lifetime of 1 ns is below the minimum: it must
+    be greater than or equal to 1 day".
     """
-    schema = {"anyOf": [{"type": "number"}, {"type": "string"}],
-              "description": (description + f" [{unit}]").strip(), "x-unit": unit}
-    field_kw = {k: v for k, v in {"ge": ge, "le": le, "gt": gt}.items() if v is not None}
-    return Annotated[float, BeforeValidator(lambda v: _to_unit(unit, v)),
-                     WithJsonSchema(schema), Field(**field_kw)]
+    check = _Bounds(unit, what, gt if gt is not None else ge, gt is not None,
+                    le if le is not None else MAX_AMOUNT, description)
+    return Annotated[float, BeforeValidator(check), check]
 
 
 def _check_region(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError("expected a country code such as 'FR', or 'EU27' or 'GLO'")
-    code = value.strip().upper()
+    code = value.strip()
+    # ASCII only before upper-casing: 'ß'.upper() is 'SS' (South Sudan), 'fı' gives 'FI'
+    code = code.upper() if code.isascii() and len(code) <= 4 else None
     if code not in COUNTRIES and code not in ("EU27", "GLO"):
         hint = " (the United Kingdom is 'GB')" if code == "UK" else ""
-        raise ValueError(f"{value!r} is not a region code{hint}: use an ISO 3166-1 alpha-2 "
-                         f"country code ('FR', 'DE'…), 'EU27' or 'GLO' (world)")
+        raise ValueError(f"{excerpt(value, 20)} is not a region code{hint}: use an ISO 3166-1 "
+                         f"alpha-2 country code ('FR', 'DE'…), 'EU27' or 'GLO' (world)")
     return code
 
 

@@ -116,6 +116,9 @@ def fields(model: type[BaseModel], *, skip_common: bool = False) -> list[FieldSp
         bounds = {k: getattr(m, k) for m in meta for k in ("ge", "gt", "le", "lt")
                   if isinstance(m, at.Ge | at.Gt | at.Le | at.Lt | at.Interval)
                   and getattr(m, k, None) is not None}
+        for m in meta:  # QuantityField: bounds checked after unit conversion
+            if hasattr(m, "range_bounds"):
+                bounds.update(m.range_bounds())
         min_items = next((m.min_length for m in meta if isinstance(m, at.MinLen)), None)
         choices: tuple = ()
         sub = None

@@ -9,12 +9,14 @@ from typing import Annotated, Literal, Union
 from pydantic import Field, model_validator
 
 from ..archetypes import KINDS
-from .base import Model, Region
+from .base import MAX_AMOUNT, Model, Region
 
 __all__ = ["Project", "ReportingPeriod", "FunctionalUnit", "Options", "Service",
            "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = 1
+#: Most services in one project: the work one file may ask for is bounded.
+MAX_SERVICES = 10_000
 
 _service_models = tuple(m.Service for m in KINDS.values())
 Service = (Annotated[Union[_service_models], Field(discriminator="kind")]  # noqa: UP007
@@ -57,8 +59,10 @@ class FunctionalUnit(Model):
     Example: ``name: "hour of video viewed"``, ``quantity: 12000``.
     """
 
-    name: str = Field(min_length=1)
-    quantity: float = Field(gt=0)
+    name: str = Field(min_length=1, max_length=200)
+    quantity: float = Field(ge=1e-3, le=MAX_AMOUNT, description="How many units the "
+                            "project delivers (at least 0.001: a total divided by less "
+                            "would be an absurd figure).")
 
 
 class Options(Model):
@@ -97,7 +101,10 @@ class Project(Model):
                                            "service's audience country.")
     functional_unit: FunctionalUnit | None = None
     options: Options = Options()
-    services: list[Service] = Field(min_length=1)  # type: ignore[valid-type]
+    services: list[Service] = Field(  # type: ignore[valid-type]
+        min_length=1, max_length=MAX_SERVICES,
+        description="At most 10,000 services per project (a bound on the work one file asks "
+        "for; split larger portfolios into several projects).")
 
     @model_validator(mode="after")
     def _unique_service_names(self):
