@@ -12,6 +12,7 @@ first use.
 from __future__ import annotations
 
 from .assessment import Assessment
+from .comparison import Comparison, compare
 from .engine import assess
 from .errors import (DatasetError, FactorUpdateError, FootprintError, MeasurementUnavailable,
                      Notice, ProjectError, UnitError, UnknownFactorError)
@@ -21,7 +22,7 @@ from .schema import Project
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "assess", "Assessment", "Project", "read_project", "parse_project",
+__all__ = ["__version__", "assess", "Assessment", "compare", "Comparison", "Project", "read_project", "parse_project",
            "write_project", "to_yaml", "to_json", "default_registry", "FactorRegistry",
            "FootprintError", "ProjectError", "UnknownFactorError", "UnitError", "DatasetError",
            "FactorUpdateError", "MeasurementUnavailable", "Notice"]
