@@ -45,10 +45,16 @@ class DrawnRegistry(FactorRegistry):
     that draw's value (see the module docstring). Built by :meth:`wrap`."""
 
     @classmethod
-    def wrap(cls, base: FactorRegistry, draws: int, seed: int) -> "DrawnRegistry":
+    def wrap(cls, base: FactorRegistry, draws: int, seed: int,
+             values: dict | None = None) -> "DrawnRegistry":
+        """``values`` (optional) maps (code, region used) to the value of each draw, in
+        the parameter's own unit: with it, the parameters it names take those values and
+        the others keep their dataset value (sensitivity designs); without it, every
+        parameter is drawn at random from its range."""
         self = cls.__new__(cls)
         self.__dict__.update(base.__dict__)
         self._base, self._draws, self._seed = base, draws, seed
+        self._explicit = values
         self._rows: dict = {}
         self._values: dict = {}
         self.drawn: dict = {}
@@ -76,6 +82,9 @@ class DrawnRegistry(FactorRegistry):
 
         key = row.name
         out = self.drawn.get(key)
+        if out is None and self._explicit is not None:
+            out = self.drawn[key] = np.asarray(
+                self._explicit.get(key, np.full(self._draws, float(row["value"]))), dtype=float)
         if out is None:
             u = _uniforms([_key("parameter", *key)], self._draws, self._seed)
             out = self.drawn[key] = draw_values([row["value"]], [row["low"]], [row["high"]],
@@ -148,14 +157,15 @@ def drawn_inventory(project, registry: DrawnRegistry, start: int, stop: int):
     return inv
 
 
-def drawn_tables(projects, registry, indicators, draws: int, seed: int):
+def drawn_tables(projects, registry, indicators, draws: int, seed: int, drawn=None):
     """Characterised rows of every draw of each project, with a ``draw`` column: the
-    amounts of each draw come from that draw's parameter values."""
+    amounts of each draw come from that draw's parameter values (random, or those of
+    ``drawn``, a :class:`DrawnRegistry` built with explicit values)."""
     import pandas as pd
 
     from .characterise import characterise
 
-    drawn = DrawnRegistry.wrap(registry, draws, seed)
+    drawn = drawn if drawn is not None else DrawnRegistry.wrap(registry, draws, seed)
     out = []
     for project in projects:
         if hasattr(project, "table"):

@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["draw_values", "factor_draws", "sample_totals", "sample_breakdown", "summarise",
-           "prepare", "group_draws", "PERCENTILES", "MAX_DRAWS"]
+           "summary", "prepare", "group_draws", "PERCENTILES", "MAX_DRAWS"]
 
 PERCENTILES = (5, 50, 95)
 MAX_DRAWS = 1_000_000
@@ -276,3 +276,42 @@ def summarise(samples: np.ndarray, percentiles=PERCENTILES) -> "pd.DataFrame":
     for q in percentiles:
         data[f"p{q:g}"] = np.percentile(arr, q, axis=-1)
     return pd.DataFrame(data)
+
+
+def summary(project, *, draws: int = 1000, seed: int = 0, indicators=INDICATORS,
+            levels=("total", "stage", "tier", "service"), factors=None,
+            parameters: bool = True) -> "pd.DataFrame":
+    """Percentiles of a project's totals and breakdowns, as a long table.
+
+    Returns
+    -------
+    DataFrame
+        One row per indicator × level (``total``, ``stage``, ``tier``, ``service``) ×
+        group: ``value`` (the result at the central values, as :func:`footprint.assess`
+        gives it), ``mean``, ``p5``, ``p50``, ``p95`` of the draws, in ``unit``. NaN where
+        not covered.
+    """
+    import pandas as pd
+
+    from .comparison import _deterministic
+    from .engine import assess
+    from .units import INDICATOR_UNITS
+
+    registry = factors
+    indicators = tuple([indicators] if isinstance(indicators, str) else indicators)
+    prepared = prepare([project], draws=draws, seed=seed, indicators=indicators,
+                       factors=registry, parameters=parameters)
+    a = assess(project, prepared["registry"])
+    records = []
+    for level in levels:
+        grouped = group_draws(prepared, None if level == "total" else level)
+        for ind in indicators:
+            labels, arr = grouped[ind]
+            det = _deterministic([a], level, ind, labels)[0]
+            stats = summarise(arr[0].T)
+            for j, label in enumerate(labels):
+                records.append({"indicator": ind, "unit": INDICATOR_UNITS[ind],
+                                "level": level, "group": label, "value": det[j],
+                                **stats.iloc[j].to_dict()})
+    return pd.DataFrame(records, columns=["indicator", "unit", "level", "group", "value",
+                                          "mean", *(f"p{q}" for q in PERCENTILES)])
