@@ -122,11 +122,12 @@ class DrawContext(Context):
         return f"{Context.hosting(self, service)}{SEP}{service.name.rpartition(SEP)[2]}"
 
     def venue(self, service) -> str:
-        base = service.venue_country or self.venue_country or Context.audience(self, service)
+        base = Context.venue(self, service).partition(SEP)[0]  # may go through audience()
         return f"{base}{SEP}{service.name.rpartition(SEP)[2]}"
 
 
-def drawn_inventory(project, registry: DrawnRegistry, start: int, stop: int):
+def drawn_inventory(project, registry: DrawnRegistry, start: int, stop: int,
+                    allocation: str | None = None):
     """Inventory rows of draws ``start`` to ``stop`` of a project; service names keep
     their ``\x1f<draw>`` suffix (split after characterisation), regions are plain."""
     import pandas as pd
@@ -134,7 +135,7 @@ def drawn_inventory(project, registry: DrawnRegistry, start: int, stop: int):
     from .archetypes import KINDS
 
     period = project.reporting_period
-    ctx = DrawContext(registry=registry, allocation=project.options.allocation,
+    ctx = DrawContext(registry=registry, allocation=allocation or project.options.allocation,
                       audience_country=project.audience_country,
                       hosting_country=project.hosting_country,
                       venue_country=project.venue_country,
@@ -168,12 +169,14 @@ def drawn_tables(projects, registry, indicators, draws: int, seed: int, drawn=No
     drawn = drawn if drawn is not None else DrawnRegistry.wrap(registry, draws, seed)
     out = []
     for project in projects:
-        if hasattr(project, "table"):
+        allocation = None
+        if hasattr(project, "table"):  # an Assessment: its project and its allocation
+            allocation = project.options.get("allocation")
             project = project.project
         step = max(1, CHUNK_COPIES // max(1, len(project.services)))
         parts = []
         for start in range(0, draws, step):
-            inv = drawn_inventory(project, drawn, start, min(draws, start + step))
+            inv = drawn_inventory(project, drawn, start, min(draws, start + step), allocation)
             table, _ = characterise(inv, registry, indicators)
             table = table[["service", "component", "tier", "stage", "indicator", "amount",
                            "factor_idx"]]

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .errors import ProjectError
-from .schema.base import INDICATORS
+from .schema.base import INDICATORS, STAGES, TIERS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -48,6 +48,7 @@ __all__ = ["draw_values", "factor_draws", "sample_totals", "sample_breakdown", "
            "summary", "prepare", "group_draws", "PERCENTILES", "MAX_DRAWS"]
 
 PERCENTILES = (5, 50, 95)
+_ORDER = {"stage": STAGES, "tier": TIERS}
 MAX_DRAWS = 1_000_000
 _Z975 = 1.959963984540054
 #: Cells of a draws × columns block computed at once (memory bound: ~32 MB of floats).
@@ -179,6 +180,12 @@ def group_draws(prepared, by=None) -> dict[str, tuple[list[str], np.ndarray]]:
             g, uniq = pd.factorize(pd.MultiIndex.from_arrays(cols) if len(cols) > 1 else cols[0])
             labels = [" / ".join(map(str, u)) if isinstance(u, tuple) else str(u) for u in uniq]
             g = g.astype(np.int64)
+            if len(by) == 1 and by[0] in _ORDER:  # stages and tiers in their usual order
+                rank = {k: i for i, k in enumerate(_ORDER[by[0]])}
+                perm = sorted(range(len(labels)), key=lambda i: rank.get(labels[i], len(rank)))
+                where = np.empty(len(perm), dtype=np.int64)
+                where[perm] = np.arange(len(perm))
+                labels, g = [labels[i] for i in perm], where[g]
         else:
             labels, g = ["total"], np.zeros(len(rows), dtype=np.int64)
         out[ind] = (labels, _characterise_draws(

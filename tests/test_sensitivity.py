@@ -86,6 +86,7 @@ def test_cli_uncertainty(capsys):
                  "--sobol-n", "64"]) == 0
     out = capsys.readouterr().out
     assert "5 – 95 %" in out and "extreme bounds" in out and "Sobol" in out
+    assert "allocation = calendar_time" in out  # conventions beside the range
     assert main(["uncertainty", path, "--draws", "50", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     levels = {r["level"] for r in data["percentiles"]}

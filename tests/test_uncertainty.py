@@ -164,3 +164,16 @@ def test_every_sample_mean_is_the_mean_of_its_factors(path, bundled):
     # with the parameters drawn too, the band still lies between wide but finite bounds
     s = sample_totals([p], draws=300, seed=0)["climate_change"][0]
     assert np.isfinite(s).all() and (s > 0).all()
+
+
+def test_assessment_keeps_its_allocation(tiny):
+    from footprint.scenarios import apply_overrides
+
+    p = custom(LAPTOP)
+    a = footprint.assess(p, tiny, allocation="calendar_time")
+    calendar = apply_overrides(p, {"options.allocation": "calendar_time"})
+    got = sample_totals([a], draws=300, seed=5, factors=tiny)["climate_change"]
+    want = sample_totals([calendar], draws=300, seed=5, factors=tiny)["climate_change"]
+    assert np.array_equal(got, want)
+    labels, _ = sample_breakdown([p], "stage", draws=10, factors=tiny)["climate_change"]
+    assert labels == ["manufacturing", "distribution", "use", "end_of_life"]

@@ -80,6 +80,17 @@ def _cmd_uncertainty(args) -> int:
         "extreme bounds (every factor at its end)": [
             f"{fmt(bounds.loc[i, 'extreme_low'])} – {fmt(bounds.loc[i, 'extreme_high'])}"
             for i in totals["indicator"]]}).to_string(index=False) + "\n")
+    from ..comparison import _conventions
+    from ..factors import default_registry
+
+    conv = _conventions({"baseline": project}, [assess(project)], ("climate_change",),
+                        default_registry())
+    if len(conv):
+        out.write("\nother conventions (a choice of method, not an uncertainty; not in the "
+                  "range above):\n")
+        for row in conv.itertuples():
+            out.write(f"- {row.convention} = {row.setting}: {fmt(row.value)} kgCO2e "
+                      f"(as chosen: {fmt(row.value_as_chosen)})\n")
     for level in ("stage", "tier", "service"):
         rows = table[(table["level"] == level) & (table["indicator"] == "climate_change")]
         out.write(f"\nclimate change by {level} [kgCO2e]:\n")
