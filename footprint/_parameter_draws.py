@@ -167,6 +167,7 @@ def drawn_tables(projects, registry, indicators, draws: int, seed: int, drawn=No
     from .characterise import characterise
 
     drawn = drawn if drawn is not None else DrawnRegistry.wrap(registry, draws, seed)
+    series = None
     out = []
     for project in projects:
         allocation = None
@@ -178,13 +179,18 @@ def drawn_tables(projects, registry, indicators, draws: int, seed: int, drawn=No
         for start in range(0, draws, step):
             inv = drawn_inventory(project, drawn, start, min(draws, start + step), allocation)
             table, _ = characterise(inv, registry, indicators)
-            table = table[["service", "component", "tier", "stage", "indicator", "amount",
-                           "factor_idx"]]
             codes, uniq = pd.factorize(table["service"].to_numpy(dtype=object))
             split = [u.rpartition(SEP) for u in uniq]
             names = np.array([x[0] for x in split], dtype=object)
             draws_of = np.array([int(x[2]) for x in split], dtype=np.int64)
             table = table.assign(service=names[codes], draw=draws_of[codes])
-            parts.append(table)
+            if any(getattr(s, "schedule", None) is not None for s in project.services):
+                # the hourly shift of scheduled electricity, as footprint.assess applies it
+                from .hourly import apply_schedules, series_from_registry
+
+                series = series_from_registry(registry) if series is None else series
+                table = apply_schedules(project, table, table.iloc[:0], series)[0]
+            parts.append(table[["service", "component", "tier", "stage", "indicator",
+                                "amount", "factor_idx", "factor_value", "draw"]])
         out.append(pd.concat(parts, ignore_index=True))
     return out

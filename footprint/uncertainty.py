@@ -210,9 +210,16 @@ def _characterise_draws(rows, g, n_groups, n_projects, registry, draws, seed, dr
     present = np.bincount(cell, minlength=n_projects * n_groups) > 0
     rows, cell = rows[covered_mask], cell[covered_mask]
     if len(rows):
-        used, col = np.unique(rows["factor_idx"].to_numpy(dtype=np.int64), return_inverse=True)
+        idx = rows["factor_idx"].to_numpy(dtype=np.int64)
+        used, col = np.unique(idx, return_inverse=True)
         F = factor_draws(registry, used, draws, seed)
         amount = rows["amount"].to_numpy(dtype=float)
+        # a factor the assessment shifted (hourly electricity of scheduled services) keeps
+        # its shift in every draw: draw + (factor used − dataset value)
+        shift = rows["factor_value"].to_numpy(dtype=float) - \
+            registry.factors["value_canonical"].to_numpy(dtype=float)[idx] \
+            if "factor_value" in rows else np.zeros(len(rows))
+        shift = np.where(np.isfinite(shift), shift, 0.0)
         n_cells = n_projects * n_groups
         if draw_col is None:
             # amounts summed per (factor, cell) once: totals = F @ A, chunked over draws
@@ -222,10 +229,11 @@ def _characterise_draws(rows, g, n_groups, n_projects, registry, draws, seed, dr
             flat = np.empty((draws, n_cells))
             for s in range(0, draws, step):
                 flat[s:s + step] = F[s:s + step] @ A
+            flat += np.bincount(cell, weights=amount * shift, minlength=n_cells)
         else:
             # amounts differ per draw (drawn parameters): one gather and one scatter-add
             d = rows[draw_col].to_numpy(dtype=np.int64)
-            flat = np.bincount(d * n_cells + cell, weights=F[d, col] * amount,
+            flat = np.bincount(d * n_cells + cell, weights=(F[d, col] + shift) * amount,
                                minlength=draws * n_cells).reshape(draws, n_cells)
         result = flat.reshape(draws, n_projects, n_groups).transpose(1, 0, 2).copy()
     # not covered: a cell whose rows all lack a factor is NaN; a cell with no row is 0

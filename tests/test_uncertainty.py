@@ -177,3 +177,17 @@ def test_assessment_keeps_its_allocation(tiny):
     assert np.array_equal(got, want)
     labels, _ = sample_breakdown([p], "stage", draws=10, factors=tiny)["climate_change"]
     assert labels == ["manufacturing", "distribution", "use", "end_of_life"]
+
+
+def test_hourly_shift_is_kept_in_every_draw(tiny):
+    """A concert's 100 kWh FR at 20:00-22:00 Paris, where the test series of
+    tests/test_hourly.py is at 80 g/kWh against a mean of 1180/48: the factor is shifted by
+    (80 − 24.583)/1000 kgCO2e/kWh in every draw, so the mean of the draws is
+    100 × (0.06 + 0.055417) = 11.5417 kg (0.06: the triangular mean of 0.03-0.05-0.1)."""
+    from tests.test_hourly import MEAN, SERIES, event
+
+    a = footprint.assess(event({"start": "2025-06-14T20:00", "duration": "2 h"}), tiny,
+                         hourly=SERIES)
+    s = sample_totals([a], draws=20000, seed=0, factors=tiny, parameters=False)
+    assert s["climate_change"][0].mean() == pytest.approx(100 * (0.06 + (80 - MEAN) / 1000),
+                                                          rel=0.01)
