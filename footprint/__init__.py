@@ -12,6 +12,7 @@ first use.
 from __future__ import annotations
 
 from .assessment import Assessment
+from .comparison import Comparison, compare
 from .engine import assess
 from .errors import (DatasetError, FactorUpdateError, FootprintError, MeasurementUnavailable,
                      Notice, ProjectError, UnitError, UnknownFactorError)
@@ -23,8 +24,9 @@ from .schema import Project
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "assess", "Assessment", "assess_many", "PortfolioAssessment",
-           "read_portfolio", "Project", "read_project", "parse_project", "parse_upload",
+__all__ = ["__version__", "assess", "Assessment", "compare", "Comparison", "assess_many",
+           "PortfolioAssessment", "read_portfolio", "Project", "read_project", "parse_project",
+           "parse_upload",
            "write_project", "to_yaml", "to_json", "default_registry", "FactorRegistry",
            "FootprintError", "ProjectError", "UnknownFactorError", "UnitError", "DatasetError",
            "FactorUpdateError", "MeasurementUnavailable", "Notice"]

@@ -77,11 +77,13 @@ class Assessment:
         return quantity(float(self.inventory["electricity_kwh"].sum()), "kWh")
 
     def totals(self, units: dict[str, str] | None = None) -> pd.DataFrame:
-        """One row per indicator: total, its low–high range and how much of it is covered.
+        """One row per indicator: total, its extreme bounds and how much of it is covered.
 
-        ``low``/``high`` put every factor at the low (high) end of its range at once: a
-        bound, not a confidence interval. ``units`` maps indicators to the units wanted
-        (``{"climate_change": "tCO2e"}``); canonical units otherwise.
+        ``extreme_low``/``extreme_high`` put every factor at the low (high) end of its
+        range at once: bounds nothing can pass, not a confidence interval (for that, the
+        Monte Carlo percentiles of :func:`footprint.uncertainty.summary`). ``units`` maps
+        indicators to the units wanted (``{"climate_change": "tCO2e"}``); canonical units
+        otherwise.
 
         Coverage columns (see :mod:`footprint.coverage`): ``rows``, ``rows_not_covered``,
         ``share_not_covered`` (estimated share of the impact missing, climate change as
@@ -93,17 +95,18 @@ class Assessment:
         g = self.table.groupby("indicator", sort=False)
         out = pd.DataFrame({
             "total": g["impact"].sum(min_count=1),
-            "low": g["impact_low"].sum(min_count=1), "high": g["impact_high"].sum(min_count=1),
+            "extreme_low": g["impact_low"].sum(min_count=1),
+            "extreme_high": g["impact_high"].sum(min_count=1),
             "rows_not_covered": g["impact"].agg(lambda s: int(s.isna().sum())),
         }).reindex(list(INDICATORS), fill_value=None if len(self.table) else 0.0)
         out["unit"] = [INDICATOR_UNITS[i] for i in out.index]
         for indicator, unit in (units or {}).items():
             factor = conversion_factor(INDICATOR_UNITS[indicator], unit)
-            out.loc[indicator, ["total", "low", "high"]] *= factor
+            out.loc[indicator, ["total", "extreme_low", "extreme_high"]] *= factor
             out.loc[indicator, "unit"] = unit
         cov = summary(self.table).set_index("indicator")
         empty = cov["status"] == "empty"
-        out.loc[empty[empty].index, ["total", "low", "high"]] = 0.0
+        out.loc[empty[empty].index, ["total", "extreme_low", "extreme_high"]] = 0.0
         out["rows"] = cov["rows"]
         out["rows_not_covered"] = cov["rows_not_covered"]
         out["share_not_covered"] = cov["share_not_covered"]

@@ -91,11 +91,13 @@ def parse_project(data: str | dict, fmt: str = "yaml"):
         kinds = set(KINDS)
         errors, details = [], []
         for err in exc.errors(include_url=False):
-            path = _path_of(err["loc"], kinds) or "(project)"
+            path = (err.get("ctx") or {}).get("path") or _path_of(err["loc"], kinds) \
+                or "(project)"
             if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
                 path += ".kind"
-            errors.append((path, _error_message(err, kinds), err.get("input")))
-            details.append({"path": path, "message": errors[-1][1], "value": err.get("input"),
+            value = (err.get("ctx") or {}).get("value", err.get("input"))
+            errors.append((path, _error_message(err, kinds), value))
+            details.append({"path": path, "message": errors[-1][1], "value": value,
                             "code": err["type"], "params": {
                                 k: v if isinstance(v, int | float | str) else str(v)
                                 for k, v in err.get("ctx", {}).items()}})

@@ -73,7 +73,7 @@ st.dataframe({t("indicator"): [label(i) for i in totals["indicator"]],
               t("value"): [fmt(v) for v in totals["total"]],
               t("unit"): [format_unit(u) for u in totals["unit"]],
               t("range"): [f"{fmt(lo)} – {fmt(hi)}" for lo, hi in
-                           zip(totals["low"], totals["high"])],
+                           zip(totals["extreme_low"], totals["extreme_high"])],
               t("parts_not_covered"): list(totals["rows_not_covered"]),
               **({t("coverage"): [t(f"status_{s}") for s in totals["status"]]}
                  if "status" in totals else {})},

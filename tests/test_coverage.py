@@ -102,7 +102,7 @@ def test_zero_hours_is_zero_in_every_output(bundled, capsys, tmp_path):
     r = footprint.assess(video("0 h"), bundled)
     assert r.total().m_as("kgCO2e") == 0
     t = r.totals()
-    assert (t["total"] == 0).all() and (t["low"] == 0).all() and (t["high"] == 0).all()
+    assert (t["total"] == 0).all() and (t["extreme_low"] == 0).all() and (t["extreme_high"] == 0).all()
     assert set(t["status"]) == {"empty"}
     assert r.by_service().to_dict() == {"nobody watched": 0.0}
     d = r.to_dict()

@@ -247,7 +247,7 @@ def test_totals_in_requested_units(tiny):
     r = footprint.assess(project({"factor": "electricity", "amount": "20000 kWh"}), tiny)
     t = r.totals({"climate_change": "tCO2e"}).set_index("indicator")
     assert t.loc["climate_change", "total"] == pytest.approx(1.0)
-    assert (t.loc["climate_change", "low"], t.loc["climate_change", "high"]) == \
+    assert (t.loc["climate_change", "extreme_low"], t.loc["climate_change", "extreme_high"]) == \
         pytest.approx((0.6, 2.0))
     assert t.loc["climate_change", "unit"] == "tCO2e"
 

@@ -78,7 +78,7 @@ def headline(result) -> None:
     cols = st.columns(3)
     title = t("total") + (" *" if note else "")
     cols[0].metric(title, f"{fmt(value)} {format_unit(unit)}",
-                   help=t("range_help", low=fmt(row["low"]), high=fmt(row["high"]),
+                   help=t("range_help", low=fmt(row["extreme_low"]), high=fmt(row["extreme_high"]),
                           unit=format_unit(unit)))
     e_value, e_unit = best_unit(result.electricity(), ("GWh", "MWh", "kWh", "Wh"))
     cols[1].metric(t("electricity"), f"{fmt(e_value)} {e_unit}")

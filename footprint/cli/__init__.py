@@ -1,4 +1,4 @@
-"""Command line: ``footprint assess|factors|web|schema …``.
+"""Command line: ``footprint assess|compare|uncertainty|factors|web|schema …``.
 
 Each sub-command lives in its own module with a ``register(subparsers)`` function; add a
 module and name it in :data:`COMMANDS`. Bad input exits with status 2 and a message naming
@@ -20,7 +20,7 @@ from ._format import MAX_MESSAGE_CHARS, TerminalSafe, terminal_safe
 __all__ = ["main", "COMMANDS"]
 
 #: sub-command modules of this package, in the order ``footprint --help`` lists them
-COMMANDS = ("assess", "factors", "web", "measure", "new", "app")
+COMMANDS = ("assess", "compare", "uncertainty", "factors", "web", "measure", "new", "app")
 
 
 def _cmd_schema(args) -> int:

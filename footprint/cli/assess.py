@@ -77,11 +77,11 @@ def _cmd_assess(args) -> int:
     totals = result.totals()
     table = pd.DataFrame({
         "indicator": totals["indicator"], "total": totals["total"].map(fmt),
-        "range (all factors low–high)": [f"{fmt(lo)} – {fmt(hi)}" for lo, hi in
-                                         zip(totals["low"], totals["high"])],
         "unit": totals["unit"],
         "coverage": [_coverage(r) for r in totals.itertuples(index=False)]})
     out.write(table.to_string(index=False) + "\n")
+    out.write("uncertainty (Monte Carlo 5–95 %, what drives it): footprint uncertainty "
+              "PROJECT [--sensitivity]\n")
     out.write(f"\nelectricity used: {fmt(result.electricity().magnitude)} kWh\n")
     fu = project.functional_unit
     if fu is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import INDICATORS, STAGES, TIERS
-from .project import SCHEMA_VERSION, FunctionalUnit, Options, Project, ReportingPeriod
+from .project import SCHEMA_VERSION, FunctionalUnit, Options, Project, ReportingPeriod, Scenario
 
 __all__ = ["Project", "ReportingPeriod", "FunctionalUnit", "Options", "SCHEMA_VERSION",
            "TIERS", "STAGES", "INDICATORS", "json_schema"]

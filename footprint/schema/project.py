@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from ..archetypes import KINDS
 from .base import MAX_AMOUNT, Model, Region
 
 __all__ = ["Project", "ReportingPeriod", "FunctionalUnit", "Options", "Service",
-           "SCHEMA_VERSION"]
+           "Scenario", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = 1
 #: Most services in one project: the work one file may ask for is bounded.
@@ -81,6 +82,20 @@ class Options(Model):
         "countries on one basis.")
 
 
+class Scenario(Model):
+    """A named variant of the project: values of the baseline replaced by path.
+
+    Example: ``name: HD replay``, ``overrides: {"services[0].quality_mix": {hd: 1.0}}``.
+    Paths name a value as error messages do (``services[0].hours_viewed``,
+    ``services[Opera].renditions`` by a service's name, ``options.allocation``).
+    """
+
+    name: str = Field(min_length=1, max_length=200)
+    description: str = ""
+    overrides: dict[str, Any] = Field(min_length=1, max_length=200, description="Path of a "
+                                      "value of the baseline → its value in this scenario.")
+
+
 class Project(Model):
     """A digital cultural service (or several) to assess."""
 
@@ -105,6 +120,8 @@ class Project(Model):
         min_length=1, max_length=MAX_SERVICES,
         description="At most 10,000 services per project (a bound on the work one file asks "
         "for; split larger portfolios into several projects).")
+    scenarios: list[Scenario] = Field(default_factory=list, max_length=50, description=(
+        "Variants of the project to compare with it (footprint compare)."))
 
     @model_validator(mode="after")
     def _unique_service_names(self):
@@ -114,4 +131,28 @@ class Project(Model):
                 raise ValueError(f"services[{i}].name {svc.name!r} is already the name of "
                                  f"services[{seen[svc.name]}]; service names must be unique")
             seen[svc.name] = i
+        return self
+
+    @model_validator(mode="after")
+    def _valid_scenarios(self):
+        """Each scenario must give a valid project: errors name the scenario and path."""
+        from ..errors import ProjectError
+        from ..scenarios import apply_overrides
+
+        seen: dict[str, int] = {}
+        for i, scenario in enumerate(self.scenarios):
+            if scenario.name.lower() == "baseline" or scenario.name in seen:
+                why = ("is reserved for the project itself" if scenario.name.lower() ==
+                       "baseline" else f"is already used by scenarios[{seen[scenario.name]}]")
+                raise PydanticCustomError("scenario_name", "{message}", {
+                    "message": f"scenario name {scenario.name!r} {why}",
+                    "path": f"scenarios[{i}].name", "value": scenario.name})
+            seen[scenario.name] = i
+            try:
+                apply_overrides(self, scenario.overrides, where=f"scenarios[{i}].overrides")
+            except ProjectError as exc:
+                detail = "; ".join(f"{p}: {m}" for p, m, _ in exc.errors)
+                raise PydanticCustomError("scenario", "{message}", {
+                    "message": f"scenario {scenario.name!r}: {detail}", "path": exc.path,
+                    "value": exc.value}) from None
         return self

@@ -104,8 +104,8 @@ MESSAGES: dict[str, str] = {
     "use_time": "by hours of use (ADEME)", "calendar_time": "by calendar time (Boavizta)",
     # -- results ---------------------------------------------------------------------------
     "total": "Climate change", "electricity": "Electricity used",
-    "per_fu": "Per {unit}", "range_help": "Range: {low} – {high} {unit} (every factor at "
-    "its low end, then its high end)",
+    "per_fu": "Per {unit}", "range_help": "Extreme bounds: {low} – {high} {unit} (every "
+    "factor at its low end, then its high end: not a confidence interval)",
     "incomplete": "Incomplete total: {n} part(s) with no factor for this indicator are not "
                   "counted (see “What is not covered”).",
     "complete": "Every part of the project has a factor for this indicator.",
@@ -113,7 +113,7 @@ MESSAGES: dict[str, str] = {
     "by_tier": "By tier", "by_stage": "By lifecycle stage", "by_service": "By service",
     "data_table": "The chart's data", "not_covered": "not covered",
     "indicator": "Indicator", "value": "Value", "unit": "Unit",
-    "range": "Range (factors low – high)", "parts_not_covered": "Parts not covered",
+    "range": "Extreme bounds (every factor at its end)", "parts_not_covered": "Parts not covered",
     "totals_title": "All indicators", "coverage": "Coverage",
     "status_complete": "complete", "status_partial": "partial",
     "status_incomplete": "INCOMPLETE", "status_empty": "nothing (0)",

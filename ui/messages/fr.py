@@ -110,8 +110,8 @@ MESSAGES: dict[str, str] = {
     "calendar_time": "au prorata du temps calendaire (Boavizta)",
     # -- results -------------------------------------------------------------------------------
     "total": "Changement climatique", "electricity": "Électricité consommée",
-    "per_fu": "Par {unit}", "range_help": "Fourchette : {low} – {high} {unit} (tous les "
-    "facteurs à leur borne basse, puis haute)",
+    "per_fu": "Par {unit}", "range_help": "Bornes extrêmes : {low} – {high} {unit} (tous "
+    "les facteurs à leur borne basse, puis haute : pas un intervalle de confiance)",
     "incomplete": "Total incomplet : {n} partie(s) sans facteur pour cet indicateur ne sont "
                   "pas comptées (voir « Ce qui n'est pas couvert »).",
     "complete": "Toutes les parties du projet ont un facteur pour cet indicateur.",
@@ -120,7 +120,7 @@ MESSAGES: dict[str, str] = {
     "by_service": "Par service",
     "data_table": "Les données du graphique", "not_covered": "non couvert",
     "indicator": "Indicateur", "value": "Valeur", "unit": "Unité",
-    "range": "Fourchette (facteurs bas – hauts)", "parts_not_covered": "Parties non couvertes",
+    "range": "Bornes extrêmes (chaque facteur à son extrémité)", "parts_not_covered": "Parties non couvertes",
     "totals_title": "Tous les indicateurs", "coverage": "Couverture",
     "status_complete": "complet", "status_partial": "partiel",
     "status_incomplete": "INCOMPLET", "status_empty": "rien (0)",

@@ -1,0 +1,332 @@
+"""Uncertainty by Monte Carlo: distributions of totals and breakdowns, with common random
+numbers across projects.
+
+Every factor row of the registry has a range (``low``, ``high``) around its value and a
+``distribution`` (dataset column):
+
+- ``triangular``: low, mode = value, high;
+- ``uniform``: low to high;
+- ``lognormal``: median = value, low and high the 2.5 % and 97.5 % quantiles
+  (σ = ln(high / low) / 3.92); a row with low ≤ 0 falls back to triangular;
+- a row with low = high is a fixed value.
+
+Activity parameters of the datasets (``parameters.csv``: device lifetimes, daily use,
+powers, PUE, Wh per GB…) are drawn the same way (see :mod:`footprint._parameter_draws`).
+
+Draws are keyed, not positional: the random stream of a factor row is seeded by
+``(seed, hash(code, region, stage, indicator))`` and that of a parameter by
+``(seed, hash(code, region))``. Whatever projects are sampled together, and in whatever
+order, a factor gets the same draws: the baseline and its scenarios share them (common
+random numbers), so the distribution of a difference, and P(scenario < baseline), are
+meaningful, and a baseline sampled twice gives the same numbers.
+
+Characterisation of all draws is one array operation: the amounts of the inventory
+rows are summed per (factor row, group) once, and the draws matrix ``F`` (draws ×
+factors) is multiplied by that matrix: ``totals = F @ A``.
+
+References
+----------
+ISO 14044:2006 §4.4.5 (uncertainty analysis); Heijungs & Lenzen, *Error propagation
+methods for LCA — a comparison*, Int J LCA 19 (2014) 1445-1461 (Monte Carlo with common
+random numbers for comparative LCA).
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .errors import ProjectError
+from .schema.base import INDICATORS, STAGES, TIERS
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["draw_values", "factor_draws", "sample_totals", "sample_breakdown", "summarise",
+           "summary", "prepare", "group_draws", "PERCENTILES", "MAX_DRAWS"]
+
+PERCENTILES = (5, 50, 95)
+_ORDER = {"stage": STAGES, "tier": TIERS}
+MAX_DRAWS = 1_000_000
+_Z975 = 1.959963984540054
+#: Cells of a draws × columns block computed at once (memory bound: ~32 MB of floats).
+CHUNK_CELLS = 4_000_000
+
+
+def _key(*parts) -> int:
+    return zlib.crc32("|".join(map(str, parts)).encode("utf-8"))
+
+
+def _uniforms(keys, draws: int, seed: int) -> np.ndarray:
+    """(draws, len(keys)) uniforms in (0, 1), one independent stream per key."""
+    out = np.empty((draws, len(keys)))
+    for j, key in enumerate(keys):
+        out[:, j] = np.random.default_rng([int(seed), int(key)]).random(draws)
+    return out
+
+
+def draw_values(value, low, high, distribution, u: np.ndarray) -> np.ndarray:
+    """Values of distributions at uniforms ``u`` (inverse CDF), one column per input.
+
+    Parameters
+    ----------
+    value, low, high : array of float
+        Central value (mode or median), lower and upper bound of each input.
+    distribution : array of str
+        ``triangular``, ``uniform`` or ``lognormal`` per input.
+    u : ndarray, shape (draws, inputs)
+        Uniforms in (0, 1).
+    """
+    value, low, high = (np.asarray(x, dtype=float) for x in (value, low, high))
+    dist = np.asarray(distribution, dtype=str)
+    out = np.broadcast_to(value, u.shape).copy()
+    span = high - low
+    lognormal = (dist == "lognormal") & (low > 0) & (value > 0) & (span > 0)
+    uniform = (dist == "uniform") & (span > 0)
+    triangular = ~lognormal & ~uniform & (span > 0)
+    if uniform.any():
+        out[:, uniform] = low[uniform] + u[:, uniform] * span[uniform]
+    if triangular.any():
+        a, b, c = low[triangular], high[triangular], value[triangular]
+        uu = u[:, triangular]
+        fc = (c - a) / (b - a)
+        left = a + np.sqrt(uu * (b - a) * (c - a))
+        right = b - np.sqrt((1.0 - uu) * (b - a) * (b - c))
+        out[:, triangular] = np.where(uu < fc, left, right)
+    if lognormal.any():
+        from statistics import NormalDist
+
+        sigma = np.log(high[lognormal] / low[lognormal]) / (2 * _Z975)
+        z = np.vectorize(NormalDist().inv_cdf, otypes=[float])(u[:, lognormal])
+        out[:, lognormal] = value[lognormal] * np.exp(sigma * z)
+    return out
+
+
+def _check_draws(draws, seed) -> None:
+    if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or \
+            not 1 <= draws <= MAX_DRAWS:
+        raise ProjectError(f"draws must be a whole number from 1 to {MAX_DRAWS:,}",
+                           path="draws", value=draws)
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise ProjectError("seed must be a whole number ≥ 0", path="seed", value=seed)
+
+
+def factor_draws(registry, factor_idx, draws: int = 1000, seed: int = 0) -> np.ndarray:
+    """Draws of factor rows ``factor_idx`` of ``registry.factors``, in canonical units.
+
+    Returns
+    -------
+    ndarray, shape (draws, len(factor_idx))
+    """
+    _check_draws(draws, seed)
+    rows = registry.factors.iloc[np.asarray(factor_idx, dtype=int)]
+    keys = [_key("factor", *k) for k in
+            rows[["code", "region", "stage", "indicator"]].itertuples(index=False)]
+    u = _uniforms(keys, draws, seed)
+    return draw_values(rows["value_canonical"], rows["low_canonical"],
+                       rows["high_canonical"], rows["distribution"], u)
+
+
+def _tables(projects, registry, indicators):
+    """Characterised rows of each project (Assessments are used as they are)."""
+    from .engine import assess
+
+    out = []
+    for p in projects:
+        a = p if hasattr(p, "table") else assess(p, registry)
+        t = a.table
+        out.append(t[t["indicator"].isin(indicators)])
+    return out
+
+
+def prepare(projects, *, draws: int, seed: int, indicators, factors=None,
+            parameters: bool = True):
+    """The characterised rows of every project, ready for :func:`group_draws`: with
+    ``parameters``, one set of rows per draw (``draw`` column)."""
+    from .factors import default_registry
+
+    _check_draws(draws, seed)
+    registry = factors if factors is not None else default_registry()
+    indicators = tuple([indicators] if isinstance(indicators, str) else indicators)
+    for ind in indicators:
+        if ind not in INDICATORS:
+            raise ProjectError(f"indicator {ind!r} is not one of {list(INDICATORS)}",
+                               path="indicators", value=ind)
+    if parameters:
+        from ._parameter_draws import drawn_tables
+
+        tables = drawn_tables(projects, registry, indicators, draws, seed)
+    else:
+        tables = _tables(projects, registry, indicators)
+    return {"tables": tables, "registry": registry, "indicators": indicators,
+            "draws": draws, "seed": seed, "parameters": parameters}
+
+
+def group_draws(prepared, by=None) -> dict[str, tuple[list[str], np.ndarray]]:
+    """Per indicator: labels of the groups of ``by`` and an array (projects, draws,
+    groups) of the sums of the drawn impacts."""
+    import pandas as pd
+
+    by = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    tables, draws = prepared["tables"], prepared["draws"]
+    out = {}
+    for ind in prepared["indicators"]:
+        rows = pd.concat([t[t["indicator"] == ind].assign(_p=i) for i, t in enumerate(tables)],
+                         ignore_index=True)
+        if by:
+            cols = [rows[c].to_numpy(dtype=object) for c in by]
+            g, uniq = pd.factorize(pd.MultiIndex.from_arrays(cols) if len(cols) > 1 else cols[0])
+            labels = [" / ".join(map(str, u)) if isinstance(u, tuple) else str(u) for u in uniq]
+            g = g.astype(np.int64)
+            if len(by) == 1 and by[0] in _ORDER:  # stages and tiers in their usual order
+                rank = {k: i for i, k in enumerate(_ORDER[by[0]])}
+                perm = sorted(range(len(labels)), key=lambda i: rank.get(labels[i], len(rank)))
+                where = np.empty(len(perm), dtype=np.int64)
+                where[perm] = np.arange(len(perm))
+                labels, g = [labels[i] for i in perm], where[g]
+        else:
+            labels, g = ["total"], np.zeros(len(rows), dtype=np.int64)
+        out[ind] = (labels, _characterise_draws(
+            rows, g, len(labels), len(tables), prepared["registry"], draws, prepared["seed"],
+            "draw" if prepared["parameters"] else None))
+    return out
+
+
+def _sample(projects, by, indicators, draws, seed, factors, parameters=True):
+    prepared = prepare(projects, draws=draws, seed=seed, indicators=indicators,
+                       factors=factors, parameters=parameters)
+    return group_draws(prepared, by)
+
+
+def _characterise_draws(rows, g, n_groups, n_projects, registry, draws, seed, draw_col):
+    """(projects, draws, groups) sums of amount × drawn factor; NaN where nothing covered."""
+    result = np.zeros((n_projects, draws, n_groups))
+    covered_mask = rows["factor_idx"].to_numpy() >= 0 if len(rows) else np.zeros(0, bool)
+    p = rows["_p"].to_numpy(dtype=np.int64) if len(rows) else np.zeros(0, np.int64)
+    cell = p * n_groups + g
+    covered = np.bincount(cell[covered_mask], minlength=n_projects * n_groups) > 0
+    present = np.bincount(cell, minlength=n_projects * n_groups) > 0
+    rows, cell = rows[covered_mask], cell[covered_mask]
+    if len(rows):
+        idx = rows["factor_idx"].to_numpy(dtype=np.int64)
+        used, col = np.unique(idx, return_inverse=True)
+        F = factor_draws(registry, used, draws, seed)
+        amount = rows["amount"].to_numpy(dtype=float)
+        # a factor the assessment shifted (hourly electricity of scheduled services) keeps
+        # its shift in every draw: draw + (factor used − dataset value)
+        shift = rows["factor_value"].to_numpy(dtype=float) - \
+            registry.factors["value_canonical"].to_numpy(dtype=float)[idx] \
+            if "factor_value" in rows else np.zeros(len(rows))
+        shift = np.where(np.isfinite(shift), shift, 0.0)
+        n_cells = n_projects * n_groups
+        if draw_col is None:
+            # amounts summed per (factor, cell) once: totals = F @ A, chunked over draws
+            A = np.zeros((len(used), n_cells))
+            np.add.at(A, (col, cell), amount)
+            step = max(1, CHUNK_CELLS // max(len(used), n_cells))
+            flat = np.empty((draws, n_cells))
+            for s in range(0, draws, step):
+                flat[s:s + step] = F[s:s + step] @ A
+            flat += np.bincount(cell, weights=amount * shift, minlength=n_cells)
+        else:
+            # amounts differ per draw (drawn parameters): one gather and one scatter-add
+            d = rows[draw_col].to_numpy(dtype=np.int64)
+            flat = np.bincount(d * n_cells + cell, weights=(F[d, col] + shift) * amount,
+                               minlength=draws * n_cells).reshape(draws, n_cells)
+        result = flat.reshape(draws, n_projects, n_groups).transpose(1, 0, 2).copy()
+    # not covered: a cell whose rows all lack a factor is NaN; a cell with no row is 0
+    nan_cells = (present & ~covered).reshape(n_projects, n_groups)
+    result.transpose(0, 2, 1)[nan_cells] = np.nan
+    return result
+
+
+def sample_totals(projects, *, draws: int = 1000, seed: int = 0,
+                  indicators=("climate_change",), factors=None,
+                  parameters: bool = True) -> dict[str, np.ndarray]:
+    """Monte Carlo draws of the totals of several projects, with common random numbers.
+
+    Parameters
+    ----------
+    projects : sequence of Project (or Assessment)
+        Typically a baseline and its variants.
+    draws : int
+        Number of draws N.
+    seed : int
+        Seed (≥ 0): the same seed gives the same draws.
+    indicators : sequence of str
+        Indicators to sample.
+    factors : FactorRegistry, optional
+        The bundled datasets by default.
+    parameters : bool
+        Also draw the datasets' activity parameters (lifetimes, powers…); with False only
+        the factors vary (and Assessments may be passed).
+
+    Returns
+    -------
+    dict of str to ndarray
+        Per indicator, an array of shape (len(projects), draws) in the indicator's unit
+        (``kgCO2e`` for climate change); NaN when a project has nothing covered.
+    """
+    sampled = _sample(list(projects), None, indicators, draws, seed, factors, parameters)
+    return {ind: arr[:, :, 0] for ind, (_, arr) in sampled.items()}
+
+
+def sample_breakdown(projects, by=("stage",), *, draws: int = 1000, seed: int = 0,
+                     indicators=("climate_change",), factors=None,
+                     parameters: bool = True) -> dict[str, tuple[list[str], np.ndarray]]:
+    """Like :func:`sample_totals`, per group of ``by`` (``stage``, ``tier``, ``service``,
+    or several joined by " / "): per indicator, the group labels and an array of shape
+    (len(projects), draws, len(labels))."""
+    return _sample(list(projects), by, indicators, draws, seed, factors, parameters)
+
+
+def summarise(samples: np.ndarray, percentiles=PERCENTILES) -> "pd.DataFrame":
+    """Mean and percentiles along the last axis (draws) of a 1-D or 2-D array."""
+    import pandas as pd
+
+    arr = np.atleast_2d(np.asarray(samples, dtype=float))
+    data = {"mean": arr.mean(axis=-1)}
+    for q in percentiles:
+        data[f"p{q:g}"] = np.percentile(arr, q, axis=-1)
+    return pd.DataFrame(data)
+
+
+def summary(project, *, draws: int = 1000, seed: int = 0, indicators=INDICATORS,
+            levels=("total", "stage", "tier", "service"), factors=None,
+            parameters: bool = True) -> "pd.DataFrame":
+    """Percentiles of a project's totals and breakdowns, as a long table.
+
+    Returns
+    -------
+    DataFrame
+        One row per indicator × level (``total``, ``stage``, ``tier``, ``service``) ×
+        group: ``value`` (the result at the central values, as :func:`footprint.assess`
+        gives it), ``mean``, ``p5``, ``p50``, ``p95`` of the draws, in ``unit``. NaN where
+        not covered.
+    """
+    import pandas as pd
+
+    from .comparison import _deterministic
+    from .engine import assess
+    from .units import INDICATOR_UNITS
+
+    registry = factors
+    indicators = tuple([indicators] if isinstance(indicators, str) else indicators)
+    prepared = prepare([project], draws=draws, seed=seed, indicators=indicators,
+                       factors=registry, parameters=parameters)
+    a = assess(project, prepared["registry"])
+    records = []
+    for level in levels:
+        grouped = group_draws(prepared, None if level == "total" else level)
+        for ind in indicators:
+            labels, arr = grouped[ind]
+            det = _deterministic([a], level, ind, labels)[0]
+            stats = summarise(arr[0].T)
+            for j, label in enumerate(labels):
+                records.append({"indicator": ind, "unit": INDICATOR_UNITS[ind],
+                                "level": level, "group": label, "value": det[j],
+                                **stats.iloc[j].to_dict()})
+    return pd.DataFrame(records, columns=["indicator", "unit", "level", "group", "value",
+                                          "mean", *(f"p{q}" for q in PERCENTILES)])
