@@ -17,11 +17,12 @@ from .errors import (DatasetError, FactorUpdateError, FootprintError, Measuremen
                      Notice, ProjectError, UnitError, UnknownFactorError)
 from .factors import FactorRegistry, default_registry
 from .files import parse_project, read_project, to_json, to_yaml, write_project
+from .recommendations import suggest
 from .schema import Project
 
 __version__ = "0.1.0"
 
 __all__ = ["__version__", "assess", "Assessment", "Project", "read_project", "parse_project",
-           "write_project", "to_yaml", "to_json", "default_registry", "FactorRegistry",
+           "write_project", "suggest", "to_yaml", "to_json", "default_registry", "FactorRegistry",
            "FootprintError", "ProjectError", "UnknownFactorError", "UnitError", "DatasetError",
            "FactorUpdateError", "MeasurementUnavailable", "Notice"]
