@@ -1,5 +1,6 @@
-"""Eco-design rules: the catalogue (data, validated), its operations on hand-made
-services, texts in both languages, and every rule finding something to change."""
+"""Eco-design suggestions: the catalogue (data, validated), its operations on hand-made
+services, savings computed by hand on round-number factors, every rule's saving equal
+to the difference of two assessments, the combined scenario, texts in both languages."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from pydantic import ValidationError
 import footprint
 from footprint import parse_project
 from footprint.archetypes import KINDS
-from footprint.recommendations import load_catalogue, match_rule, matches
+from footprint.recommendations import load_catalogue, match_rule, matches, suggest
 from footprint.recommendations.catalogue import CRITERIA, Catalogue, Rule
 from footprint.recommendations.changes import disk_copies_to_tape
 from footprint.recommendations.text import render
+from footprint.scenarios import apply_overrides
+from tests.helpers import cc
 
 from .venue_factors import venue_registry
 
@@ -159,26 +162,55 @@ def test_texts_in_both_languages_with_their_numbers():
         "Opera : PUE 1,46 → 1,3 pour les serveurs de transcodage."
 
 
-# -- every rule applies somewhere -----------------------------------------------------
-def _edited(path, edit):
-    data = footprint.read_project(ROOT / "sample_projects" / path).model_dump(mode="json")
-    edit(data)
-    return parse_project(data)
+# -- savings computed by hand (round-number factors, tests/venue_factors.py) ----------
+def _screens():
+    # 2 TVs, 10 h a day, 300 days; no reporting period: one year
+    return parse_project({"name": "Screens", "services": [{
+        "name": "Gallery", "kind": "onsite_screens", "days_open_per_year": 300,
+        "equipment": [{"device": "tv", "name": "wall screens", "count": 2,
+                       "hours_per_day": 10}]}]})
 
 
+def test_screen_savings_by_hand(venue):
+    # Baseline: on 2 × 10 h × 300 d × 100 W = 600 kWh; standby (device.tv.standby_power
+    # 1 W) 2 × ((24 − 10) × 300 + 24 × 65) = 11,520 h → 11.52 kWh; electricity × 0.05
+    # = 30.576 kg; manufacture 2 TVs × 1/8 year × 320 = 80 kg. Total 110.576 kgCO2e.
+    base = footprint.assess(_screens(), venue)
+    assert cc(base) == pytest.approx(110.576)
+    result = suggest(_screens(), factors=venue, draws=200, seed=1)
+    by_id = {s.id: s for s in result}
+    # switched off outside hours: no standby, 11.52 kWh × 0.05 = 0.576 kg saved
+    assert by_id["screens-switch-off"].saving() == pytest.approx(0.576)
+    # TVs kept 10 years instead of 8: 2 × 320 × (1/8 − 1/10) = 16 kg
+    assert by_id["screens-display-lifetime"].saving() == pytest.approx(16.0)
+    # 9 h instead of 10: on −2 × 300 × 100 W = −60 kWh; standby +2 × 300 h × 1 W
+    # = +0.6 kWh; (60 − 0.6) × 0.05 = 2.97 kg
+    assert by_id["screens-hours-on"].saving() == pytest.approx(2.97)
+    assert [s.id for s in result] == ["screens-display-lifetime", "screens-hours-on",
+                                      "screens-switch-off"]
+    # all three together (they edit different fields): lifetime 10, 9 h, no standby:
+    # 2 × 9 × 300 × 0.1 kWh = 540 kWh × 0.05 = 27 kg + 64 kg = 91 kg → 19.576 kg saved
+    assert result.combined.saving() == pytest.approx(19.576)
+    assert set(result.combined.members) == {f"{s.id} (Gallery)" for s in result}
+    # the test factors have no range: every draw gives the computed saving
+    row = by_id["screens-switch-off"].savings.iloc[0]
+    assert row["saving_p5"] == pytest.approx(0.576) and row["saving_p95"] == \
+        pytest.approx(0.576)
+    assert row["p_saving_positive"] == 1.0
+    assert row["saving_pct"] == pytest.approx(100 * 0.576 / 110.576)
+
+
+# -- every rule, two assessments apart (bundled data) ---------------------------------
 def _extra_projects():
     """Samples varied so that every rule of the catalogue finds something to change."""
-    def uhd(d):
-        d["services"][0]["quality_mix"] = {"hd": 0.5, "uhd": 0.5}
-
-    def pl(d):
-        d["hosting_country"] = "PL"
-
-    def pc(d):
-        d["services"][1]["at_home"]["device"] = "pc_vr"
-
-    extra = [_edited("opera_live_replay.yaml", uhd), _edited("museum_website.yaml", pl),
-             _edited("vr_heritage_site.yaml", pc)]
+    opera = footprint.read_project(ROOT / "sample_projects" / "opera_live_replay.yaml")
+    web = footprint.read_project(ROOT / "sample_projects" / "museum_website.yaml")
+    vr = footprint.read_project(ROOT / "sample_projects" / "vr_heritage_site.yaml")
+    extra = [
+        apply_overrides(opera, {"services[0].quality_mix": {"hd": 0.5, "uhd": 0.5}}),
+        apply_overrides(web, {"hosting_country": "PL"}),
+        apply_overrides(vr, {"services[1].at_home.device": "pc_vr"}),
+    ]
     if "video_conference" in KINDS:
         extra.append(parse_project({"name": "Workshops", "services": [
             {"name": "Online workshops", "kind": "video_conference", "sessions": 40,
@@ -191,21 +223,80 @@ def _expected_rules():
     return {r.id for r in load_catalogue().rules if set(r.kinds) & set(KINDS)}
 
 
+def _all_projects():
+    return [footprint.read_project(f) for f in SAMPLES] + _extra_projects()
+
+
 def test_every_rule_applies_somewhere(bundled):
-    projects = [footprint.read_project(f) for f in SAMPLES] + _extra_projects()
-    seen = {m.rule.id for p in projects for m in matches(p, bundled)}
+    seen = {m.rule.id for p in _all_projects() for m in matches(p, bundled)}
     assert seen == _expected_rules()
 
 
-def test_every_rule_gives_a_valid_project(bundled):
-    """Each rule's edits, written into the project's data, validate as a project."""
-    projects = [footprint.read_project(f) for f in SAMPLES] + _extra_projects()
-    for project in projects:
-        for m in matches(project, bundled):
-            data = project.model_dump(mode="json")
-            for edit in m.edits:
-                node, steps = data, edit.path.replace("]", "").replace("[", ".").split(".")
-                for step in steps[:-1]:
-                    node = node[int(step)] if step.isdigit() else node[step]
-                node[steps[-1]] = edit.new
-            parse_project(data)  # raises ProjectError if the change is invalid
+def test_every_saving_is_the_difference_of_two_assessments(bundled):
+    checked = set()
+    for project in _all_projects():
+        base = cc(footprint.assess(project, bundled))
+        result = suggest(project, factors=bundled, draws=None)
+        for s in list(result) + list(result.no_effect):
+            if s.id in checked:  # each rule once: the full assessments are the slow part
+                continue
+            variant = footprint.assess(apply_overrides(project, s.overrides), bundled)
+            assert s.saving() == pytest.approx(base - cc(variant), rel=1e-9, abs=1e-9), s.id
+            checked.add(s.id)
+        savings = [s.saving() for s in result]
+        assert savings == sorted(savings, reverse=True)
+        if result.combined is not None:
+            variant = footprint.assess(apply_overrides(project, result.combined.overrides),
+                                       bundled)
+            assert result.combined.saving() == pytest.approx(base - cc(variant))
+    assert checked == _expected_rules()
+
+
+def test_conflicting_changes_keep_the_larger_saving(bundled):
+    """Sobriety mode, SD and 1080p all rewrite the quality mix: one of them only (the
+    largest saving) goes into the combined scenario."""
+    project = _extra_projects()[0]
+    result = suggest(project, factors=bundled, draws=None)
+    mix = [s for s in result if "services[0].quality_mix" in s.overrides]
+    assert len(mix) == 3
+    best = max(mix, key=lambda s: s.saving())
+    members = [m.split(" (")[0] for m in result.combined.members]
+    assert best.id in members and not {s.id for s in mix if s is not best} & set(members)
+    assert result.combined.overrides["services[0].quality_mix"] == \
+        best.overrides["services[0].quality_mix"]
+
+
+def test_common_random_numbers_reproducible(bundled):
+    project = footprint.read_project(ROOT / "sample_projects" / "podcast_series.yaml")
+    a = suggest(project, factors=bundled, draws=300, seed=7).table()
+    b = suggest(project, factors=bundled, draws=300, seed=7).table()
+    assert a.equals(b)
+    assert a["p_saving_positive"].between(0, 1).all()
+    assert (a["saving_p5"] <= a["saving_p95"]).all()
+
+
+def test_a_suggestion_becomes_a_scenario(bundled):
+    from footprint.schema import Scenario
+
+    project = footprint.read_project(ROOT / "sample_projects" / "archive_digitisation.yaml")
+    result = suggest(project, factors=bundled, draws=None)
+    top = result.items[0]
+    scenario = top.to_scenario("fr")
+    assert isinstance(scenario, Scenario)
+    assert scenario.overrides == top.overrides and scenario.name.endswith("Notarial fonds")
+    with_scenario = project.model_copy(update={"scenarios": [scenario]})
+    variant = footprint.assess(apply_overrides(with_scenario, scenario.overrides), bundled)
+    assert cc(footprint.assess(project, bundled)) - cc(variant) == pytest.approx(top.saving())
+
+
+def test_no_rule_for_a_custom_project(bundled):
+    project = footprint.read_project(ROOT / "sample_projects" /
+                                     "collections_database_custom.yaml")
+    result = suggest(project, factors=bundled, draws=None)
+    assert len(result) == 0 and result.combined is None
+
+
+def test_bad_language_is_named(bundled):
+    result = suggest(_screens(), factors=bundled, draws=None)
+    with pytest.raises(footprint.ProjectError, match="language 'de'"):
+        result.items[0].title("de")
