@@ -18,7 +18,7 @@ from ..errors import FootprintError
 __all__ = ["main", "COMMANDS"]
 
 #: sub-command modules of this package, in the order ``footprint --help`` lists them
-COMMANDS = ("assess", "factors", "web", "measure", "new", "app")
+COMMANDS = ("assess", "factors", "web", "measure", "new", "app", "export")
 
 
 def _cmd_schema(args) -> int:

@@ -1,5 +1,13 @@
-"""Exports of assessments and tables as bytes or text (no file is written here)."""
+"""Exports of assessments as bytes (no file is written here): CSV, XLSX, JSON, an HTML and
+PDF report, and the BEGES v5 / GHG-Protocol carbon-balance tables.
 
+Heavy libraries (xlsxwriter, weasyprint, altair) are imported inside the functions that
+need them.
+"""
+
+from .balance import beges_table, ghg_table
+from .files import to_csv_zip, to_xlsx
+from .json_export import RESULT_SCHEMA_VERSION, json_schema, to_json
 from .tabular import safe_cell, to_csv
 
-__all__ = ["safe_cell", "to_csv"]
+__all__ = ["safe_cell", "to_csv", "to_csv_zip", "to_xlsx", "to_json", "json_schema", "RESULT_SCHEMA_VERSION", "beges_table", "ghg_table"]

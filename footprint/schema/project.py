@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 
 from ..archetypes import KINDS
 from .base import Model, Region
+from .reporting import Reporting
 
 __all__ = ["Project", "ReportingPeriod", "FunctionalUnit", "Options", "Service",
            "SCHEMA_VERSION"]
@@ -97,6 +98,8 @@ class Project(Model):
                                            "service's audience country.")
     functional_unit: FunctionalUnit | None = None
     options: Options = Options()
+    reporting: Reporting = Field(Reporting(), description="How results map onto a "
+                                 "BEGES v5 / GHG-Protocol carbon balance (optional).")
     services: list[Service] = Field(min_length=1)  # type: ignore[valid-type]
 
     @model_validator(mode="after")
