@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import sys
 
-FORMATS = ("csv", "xlsx", "json")
+FORMATS = ("csv", "xlsx", "json", "html", "pdf")
 
 
 def register(sub) -> None:
@@ -15,7 +15,8 @@ def register(sub) -> None:
     e.add_argument("project", help="project file (.yaml, .yml or .json)")
     e.add_argument("--format", choices=FORMATS, required=True,
                    help="csv: a zip of one CSV per table; xlsx: a workbook; json: valid "
-                   "against the published schema docs/result.schema.json")
+                   "against the published schema docs/result.schema.json; html, pdf: a "
+                   "report for a director")
     e.add_argument("-o", "--output", required=True,
                    help="file to write ('-' writes to standard output)")
     e.add_argument("--lang", choices=("fr", "en"), default="fr",

@@ -7,7 +7,8 @@ need them.
 
 from .balance import beges_table, ghg_table
 from .files import to_csv_zip, to_xlsx
+from .report import to_html, to_pdf
 from .json_export import RESULT_SCHEMA_VERSION, json_schema, to_json
 from .tabular import safe_cell, to_csv
 
-__all__ = ["safe_cell", "to_csv", "to_csv_zip", "to_xlsx", "to_json", "json_schema", "RESULT_SCHEMA_VERSION", "beges_table", "ghg_table"]
+__all__ = ["safe_cell", "to_csv", "to_csv_zip", "to_xlsx", "to_json", "to_html", "to_pdf", "json_schema", "RESULT_SCHEMA_VERSION", "beges_table", "ghg_table"]

@@ -39,7 +39,7 @@ def _frame(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def to_csv_zip(result, *, lang: str = "fr", generated=None, comparison=None,
-               suggestions=None, uncertainty=None) -> bytes:
+               suggestions=None, uncertainty=None, registry=None) -> bytes:
     """A zip of CSV files, one per table, plus ``ATTRIBUTIONS.txt``.
 
     Parameters
@@ -54,11 +54,15 @@ def to_csv_zip(result, *, lang: str = "fr", generated=None, comparison=None,
         ``recommendations.csv`` when given.
     uncertainty : DataFrame, optional
         Monte Carlo percentiles per carbon-balance line (see :func:`beges_table`).
+    registry : FactorRegistry, optional
+        Where factor citations (and the report's equivalences) are read; the bundled
+        datasets by default.
     """
     from .tabular import to_csv
 
     check_lang(lang)
-    tables = build_tables(result, lang=lang, generated=generated, uncertainty=uncertainty)
+    tables = build_tables(result, lang=lang, generated=generated, uncertainty=uncertainty,
+                          registry=registry)
     extra = {"scenarios": comparison, "recommendations": suggestions}
     when = (generated or FIXED_TIME).timetuple()[:6]
     out = io.BytesIO()
@@ -130,14 +134,15 @@ def _write_table(wb, ws, table: pd.DataFrame, lang: str, formats: dict, start_ro
 
 
 def to_xlsx(result, *, lang: str = "fr", generated=None, comparison=None, suggestions=None,
-            uncertainty=None) -> bytes:
+            uncertainty=None, registry=None) -> bytes:
     """A workbook: summary, stage × tier, services, scenarios and recommendations (when
     given), BEGES, GHG Protocol, detail with trace, factors, method, assumptions,
     coverage, sources and licences, warnings. Arguments as :func:`to_csv_zip`."""
     import xlsxwriter
 
     check_lang(lang)
-    tables = build_tables(result, lang=lang, generated=generated, uncertainty=uncertainty)
+    tables = build_tables(result, lang=lang, generated=generated, uncertainty=uncertainty,
+                          registry=registry)
     tables["scenarios"], tables["recommendations"] = comparison, suggestions
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,

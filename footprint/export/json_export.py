@@ -104,13 +104,14 @@ def json_schema() -> dict:
 
 
 def to_json(result, *, lang: str = "fr", generated=None, comparison=None, suggestions=None,
-            uncertainty=None) -> bytes:
+            uncertainty=None, registry=None) -> bytes:
     """The assessment as UTF-8 JSON bytes (strict: no NaN), valid against
     :func:`json_schema`. Arguments as :func:`footprint.export.to_xlsx`."""
     from .. import __version__
 
     check_lang(lang)
-    t = build_tables(result, lang=lang, generated=generated, uncertainty=uncertainty)
+    t = build_tables(result, lang=lang, generated=generated, uncertainty=uncertainty,
+                          registry=registry)
     fu = result.project.functional_unit
     per_fu = None
     if fu is not None:
