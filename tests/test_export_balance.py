@@ -63,7 +63,7 @@ def test_beges_default_mapping_hand_computed(tiny):
     assert set(missing["line"]) == set(BEGES_IDS) - {"2.1", "4.2", "4.3", "4.5", "5.1"}
     assert missing["total_tco2e"].isna().all()
     assert math.isnan(v["cat.1"]) and math.isnan(v["cat.3"])
-    basis = dict(zip(b["line"], b["basis"]))
+    basis = dict(zip(b["line"], b["mapping_basis"]))
     assert basis["2.1"] == "rule" and basis["5.1"] == "convention"
     assert basis["info.audience_devices"] == "interpretation"
 
@@ -105,7 +105,7 @@ def test_switch_and_project_overrides(tiny):
     assert v["6.1"] == pytest.approx(1.0e-3)
     assert math.isnan(v["info.audience_devices"])
     row = b.set_index("line").loc["6.1"]
-    assert row["basis"] == "project" and "collective" in row["note"]
+    assert row["mapping_basis"] == "project" and "collective" in row["note"]
     assert v["total"] * 1000 == pytest.approx(result.total().m_as("kgCO2e"))
 
 

@@ -24,7 +24,7 @@ __all__ = ["beges_table", "ghg_table", "COLUMNS"]
 
 #: columns of both tables (ids; exports label them)
 COLUMNS = ("level", "group", "line", "title", "total_tco2e", "low_tco2e", "high_tco2e",
-           "uncertainty_basis", "equivalent", "coverage", "basis", "note")
+           "uncertainty_basis", "equivalent", "coverage", "mapping_basis", "note")
 
 _SCOPES = {1: ("Scope 1", "Scope 1"), 2: ("Scope 2", "Scope 2"),
            3: ("Scope 3 : autres émissions indirectes", "Scope 3: other indirect emissions")}
@@ -37,8 +37,8 @@ def _per_line(rows: pd.DataFrame, key: str, value: str, low: str, high: str) -> 
         "total": g[value].sum(min_count=1), "low": g[low].sum(min_count=1),
         "high": g[high].sum(min_count=1), "n": g.size(),
         "missing": g[value].agg(lambda s: int(s.isna().sum())),
-        "basis": g["basis"].agg(lambda s: ", ".join(dict.fromkeys(s))),
-        "note": g["note"].agg(lambda s: " | ".join(dict.fromkeys(x for x in s if x))),
+        "basis": g["mapping_basis"].agg(lambda s: ", ".join(dict.fromkeys(s))),
+        "note": g["mapping_note"].agg(lambda s: " | ".join(dict.fromkeys(x for x in s if x))),
     })
 
 
@@ -55,7 +55,7 @@ def _line(level, group, line, title, stats, equivalent, lang, mc, *, subtotal=No
         rec["coverage"] = "not_covered"
     else:
         rec.update(total_tco2e=stats["total"] / 1000, low_tco2e=stats["low"] / 1000,
-                   high_tco2e=stats["high"] / 1000, basis=stats["basis"], note=stats["note"],
+                   high_tco2e=stats["high"] / 1000, mapping_basis=stats["basis"], note=stats["note"],
                    coverage="partial" if stats["missing"] else "covered")
     if np.isfinite(rec["total_tco2e"]):
         rec["uncertainty_basis"] = "range"

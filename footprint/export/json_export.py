@@ -44,7 +44,7 @@ def json_schema() -> dict:
             "low_tco2e": _NUM, "high_tco2e": _NUM,
             "uncertainty_basis": {"enum": ["", "range", "monte_carlo"]},
             "coverage": {"enum": ["covered", "partial", "not_covered", "information"]},
-            "basis": _STR}
+            "mapping_basis": _STR}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"footprint-result-{RESULT_SCHEMA_VERSION}",
@@ -60,7 +60,8 @@ def json_schema() -> dict:
             "generated": _STR_NULL,
             "lang": {"enum": ["fr", "en"]},
             "project": {"type": "object", "required": ["name", "services"],
-                        "description": "The project as validated (footprint project schema)."},
+                        "description": "The project as entered (fields left to their default "
+                                       "omitted; footprint project schema)."},
             "results": {
                 "type": "object",
                 "required": ["totals", "stage_tier", "services", "electricity_kwh",
@@ -122,7 +123,7 @@ def to_json(result, *, lang: str = "fr", generated=None, comparison=None, sugges
         "generator": {"name": "footprint", "version": __version__},
         "generated": generated.isoformat() if generated is not None else None,
         "lang": lang,
-        "project": result.project.model_dump(mode="json"),
+        "project": result.project.model_dump(mode="json", exclude_unset=True),
         "results": {
             "totals": _records(t["summary"]),
             "stage_tier": _records(t["stage_tier"]),

@@ -69,7 +69,8 @@ def map_rows(result, reporting=None, *, lang: str = "fr") -> pd.DataFrame:
     """The climate-change rows of ``result.table`` with their carbon-balance lines.
 
     Added columns: ``beges`` (poste id or ``info.audience_devices``), ``ghg`` (line id),
-    ``basis`` (``rule``, ``convention``, ``interpretation`` or ``project``), ``note``
+    ``mapping_basis`` (``rule``, ``convention``, ``interpretation`` or ``project``),
+    ``mapping_note``
     (in ``lang``), ``impact_ghg`` [kgCO2e] (as ``impact``, except purchased equipment
     counted whole for the GHG Protocol) and ``ghg_purchase`` (True on those rows).
     """
@@ -96,19 +97,20 @@ def map_rows(result, reporting=None, *, lang: str = "fr") -> pd.DataFrame:
                ("5.1", "3.11", "convention", "net"), ("5.1", "3.11", "convention", "use"),
                aud]
     i = 0 if lang == "fr" else 1
-    for col, k in (("beges", 0), ("ghg", 1), ("basis", 2), ("note", 3)):
+    for col, k in (("beges", 0), ("ghg", 1), ("mapping_basis", 2), ("mapping_note", 3)):
         values = [c[k] for c in choices]
-        if col == "note":
+        if col == "mapping_note":
             values = [DEFAULT_NOTES[v][i] for v in values]
         rows[col] = np.select(conditions, values, default="6.1" if col == "beges" else
-                              ("" if col != "basis" else "interpretation"))
+                              ("" if col != "mapping_basis" else "interpretation"))
     for rule in reporting.mapping:
         hit = np.ones(len(rows), dtype=bool)
         for field in ("service", "component", "tier", "stage"):
             wanted = getattr(rule, field)
             if wanted:
                 hit &= rows[field].to_numpy() == wanted
-        rows.loc[hit, ["beges", "ghg", "basis", "note"]] = [rule.beges, rule.ghg, "project",
+        rows.loc[hit, ["beges", "ghg", "mapping_basis", "mapping_note"]] = [rule.beges, rule.ghg,
+                                                                            "project",
                                                             rule.note]
     rows["impact_ghg"] = rows["impact"]
     rows["ghg_purchase"] = False

@@ -117,7 +117,7 @@ def report_context(result, *, lang="fr", generated=None, comparison=None, sugges
                      else label("not_covered", lang),
                      "range": rng, "equivalent": r["equivalent"],
                      "basis": ", ".join(label(b.strip(), lang)
-                                        for b in str(r["basis"]).split(",") if b.strip())})
+                                        for b in str(r["mapping_basis"]).split(",") if b.strip())})
     estimates = sorted(set(result.table.loc[result.table["factor_quality"] == "estimate",
                                             "factor_code"].dropna()))
     services = [{"name": _cut(s.name, 200), "kind": s.kind, "description": _cut(s.description)}
