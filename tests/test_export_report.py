@@ -94,3 +94,15 @@ def test_pdf_is_stable_and_dated_by_the_argument(tiny_result, tiny):
     assert plain == to_pdf(tiny_result, lang="fr", registry=tiny)
     later = to_pdf(tiny_result, lang="fr", generated=WHEN + dt.timedelta(days=1), registry=tiny)
     assert len({a, plain, later}) == 3                      # the date is the argument's
+
+
+def test_no_audience_device_reads_none_not_not_covered(tiny):
+    project = footprint.parse_project({
+        "name": "Screens", "functional_unit": {"name": "opening day", "quantity": 1},
+        "services": [{"name": "S", "kind": "custom", "components": [
+            {"name": "kiosk", "tier": "onsite",
+             "activities": [{"factor": "device.laptop", "amount": "730 h"}]}]}]})
+    html = to_html(footprint.assess(project, tiny), lang="en", registry=tiny).decode("utf-8")
+    assert "outside the total, manufacture of the audience&#39;s devices : none" in html
+    # 22.1125 kg per opening day: shown in kgCO2e once past 1,000 g
+    assert "22.1 kgCO2e</div>" in html

@@ -95,7 +95,8 @@ def report_context(result, *, lang="fr", generated=None, comparison=None, sugges
     per_fu = per_fu_label = None
     if p.functional_unit is not None:
         per = result.per_functional_unit().m_as("gCO2e")
-        per_fu = f"{number(per, lang)} gCO2e"
+        per_fu = (f"{number(per / 1000, lang)} kgCO2e" if abs(per) >= 1000
+                  else f"{number(per, lang)} gCO2e")
         per_fu_label = t["per_fu"].format(fu=_cut(p.functional_unit.name, 120))
     eq = [{"value": number(e["value"], lang, digits=2),
            "text": t["eq_" + e["key"]].format(per=number(e["per"], lang)),
@@ -108,13 +109,16 @@ def report_context(result, *, lang="fr", generated=None, comparison=None, sugges
     rows = []
     for r in beges.to_dict("records"):
         covered = r["coverage"] != "not_covered"
+        if r["level"] == "information" and not covered:
+            r["coverage"], covered = "none", True   # no audience device: nothing to show
         cls = {"category": "sub", "total": "total", "information": "info"}.get(r["level"], "")
         rng = ""
         if covered and math.isfinite(r["low_tco2e"]):
             rng = f"{number(r['low_tco2e'], lang)} – {number(r['high_tco2e'], lang)}"
         rows.append({"cls": cls, "title": r["title"], "nc": not covered,
-                     "total": number(r["total_tco2e"], lang, digits=3) if covered
-                     else label("not_covered", lang),
+                     "total": ("—" if r["coverage"] == "none" else
+                               number(r["total_tco2e"], lang, digits=3) if covered
+                               else label("not_covered", lang)),
                      "range": rng, "equivalent": r["equivalent"],
                      "basis": ", ".join(label(b.strip(), lang)
                                         for b in str(r["mapping_basis"]).split(",") if b.strip())})
@@ -144,8 +148,7 @@ def report_context(result, *, lang="fr", generated=None, comparison=None, sugges
         "total": f"{number(total_kg * k, lang)} {unit}",
         "range_text": range_text, "per_fu": per_fu, "per_fu_label": per_fu_label,
         "beges_total": f"{number(btotal.loc['total', 'total_tco2e'], lang)} tCO2e",
-        "info_total": f"{number(btotal.loc['info.audience_devices', 'total_tco2e'], lang)} "
-                      "tCO2e",
+        "info_total": _info_total(btotal.loc["info.audience_devices", "total_tco2e"], t, lang),
         "coverage_text": coverage_text, "equivalences": eq,
         "chart_stage": stage_chart, "chart_service": svc_chart, "stage_tier": stage_tier,
         "scenarios": _generic(comparison, lang), "recommendations": _generic(suggestions, lang),
@@ -155,6 +158,10 @@ def report_context(result, *, lang="fr", generated=None, comparison=None, sugges
         "attributions": result.provenance[["attribution", "licence"]].to_dict("records"),
         "estimates": ", ".join(estimates), "limits": limits,
     }
+
+
+def _info_total(value: float, t: dict, lang: str) -> str:
+    return t["none"] if not math.isfinite(value) else f"{number(value, lang)} tCO2e"
 
 
 def _w3c(when) -> str:

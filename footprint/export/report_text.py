@@ -19,6 +19,7 @@ TEXT: dict[str, dict[str, str]] = {
         "per_fu": "par {fu}",
         "beges_total": "Dans le BEGES (total des postes)",
         "info_line": "hors total, fabrication des terminaux du public",
+        "none": "aucune",
         "coverage_ok": "Couverture : chaque ligne du changement climatique a un facteur.",
         "coverage_cc": "Couverture : {n} partie(s) sans facteur de changement climatique, "
                        "non comptées (jamais comptées comme 0).",
@@ -76,6 +77,7 @@ TEXT: dict[str, dict[str, str]] = {
         "per_fu": "per {fu}",
         "beges_total": "In the BEGES (total of the postes)",
         "info_line": "outside the total, manufacture of the audience's devices",
+        "none": "none",
         "coverage_ok": "Coverage: every climate-change row has a factor.",
         "coverage_cc": "Coverage: {n} part(s) without a climate-change factor, not counted "
                        "(never counted as 0).",
