@@ -82,7 +82,7 @@ def test_optional_sections(tiny_result, tiny):
 
 
 def test_monte_carlo_interval_replaces_the_bounds(tiny_result, tiny):
-    mc = pd.DataFrame({"p5": [40.0], "p95": [61.0]}, index=["total"])
+    mc = pd.DataFrame({"p5": [40.0], "p95": [61.0]}, index=["all"])  # total + info line
     html = to_html(tiny_result, lang="en", uncertainty=mc, registry=tiny).decode("utf-8")
     assert "5%–95% interval (Monte Carlo): 40 – 61 kgCO2e" in html
 

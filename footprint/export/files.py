@@ -104,22 +104,29 @@ def _write_table(wb, ws, table: pd.DataFrame, lang: str, formats: dict, start_ro
         ws.write_string(start_row, j, safe_cell(text), bold)
         widths.append(len(text))
     fmt_for = [formats.get(_NUMBER_FORMATS.get(c, "general")) for c in cols]
+    # a missing number is "not covered"; a missing text is empty
+    numeric = [pd.api.types.is_numeric_dtype(table[c]) for c in cols]
     nc = label("not_covered", lang)
     for i, record in enumerate(table.head(MAX_ROWS).itertuples(index=False, name=None),
                                start=start_row + 1):
         for j, v in enumerate(record):
             if hasattr(v, "item"):
                 v = v.item()
-            if isinstance(v, bool):
+            if v is None or (isinstance(v, float) and math.isnan(v)):
+                text = nc if numeric[j] else ""
+                if text:
+                    ws.write_string(i, j, text)
+                width = len(text)
+            elif isinstance(v, bool):
                 ws.write_boolean(i, j, v)
                 width = 5
             elif isinstance(v, int | float):
                 if math.isfinite(v):
                     ws.write_number(i, j, v, fmt_for[j])
                     width = 12
-                else:
-                    ws.write_string(i, j, nc if isinstance(v, float) and math.isnan(v) else "")
-                    width = len(nc)
+                else:  # ±inf: never produced by the engine, kept visible if it ever is
+                    ws.write_string(i, j, str(v))
+                    width = 4
             else:
                 text = safe_cell(v)
                 ws.write_string(i, j, text, formats["wrap"] if len(text) > 60 else None)

@@ -104,6 +104,17 @@ def json_schema() -> dict:
     }
 
 
+def _uncertainty_records(uncertainty):
+    from .tables import split_uncertainty
+
+    parts = [(name, u) for name, u in zip(("beges_v5", "ghg_protocol"),
+                                          split_uncertainty(uncertainty)) if u is not None]
+    if not parts:
+        return None
+    return [dict(r, framework=name) for name, u in parts
+            for r in _records(u.reset_index().rename(columns={"index": "line"}))]
+
+
 def to_json(result, *, lang: str = "fr", generated=None, comparison=None, suggestions=None,
             uncertainty=None, registry=None) -> bytes:
     """The assessment as UTF-8 JSON bytes (strict: no NaN), valid against
@@ -136,8 +147,7 @@ def to_json(result, *, lang: str = "fr", generated=None, comparison=None, sugges
             "options": result.options,
         },
         "carbon_balance": {"beges_v5": _records(t["beges"]), "ghg_protocol": _records(t["ghg"])},
-        "uncertainty": (_records(uncertainty.reset_index()) if uncertainty is not None
-                        else None),
+        "uncertainty": _uncertainty_records(uncertainty),
         "provenance": {"datasets": _records(result.provenance), "factors": _records(t["factors"])},
         "coverage": {"not_covered": _records(t["coverage"])},
         "warnings": list(result.warnings),

@@ -67,6 +67,7 @@ def report_context(result, *, lang="fr", generated=None, comparison=None, sugges
     from ..charts import service_chart, stage_tier_chart
     from .balance import beges_table
     from .equivalences import equivalences
+    from .tables import split_uncertainty
 
     t = TEXT[lang]
     lab = (lambda s: label(s, lang))  # noqa: E731
@@ -75,11 +76,13 @@ def report_context(result, *, lang="fr", generated=None, comparison=None, sugges
     unit, k = _unit_for(total_kg)
     totals = result.totals().set_index("indicator")
     low, high = totals.loc["climate_change", "low"], totals.loc["climate_change", "high"]
+    uncertainty, _ = split_uncertainty(uncertainty)
     beges = beges_table(result, lang=lang, uncertainty=uncertainty)
     btotal = beges.set_index("line")
-    mc_total = uncertainty is not None and "total" in getattr(uncertainty, "index", [])
+    # the headline interval: of the whole total (BEGES lines + the information line)
+    mc_total = uncertainty is not None and "all" in getattr(uncertainty, "index", [])
     if mc_total:
-        low, high = float(uncertainty.loc["total", "p5"]), float(uncertainty.loc["total", "p95"])
+        low, high = float(uncertainty.loc["all", "p5"]), float(uncertainty.loc["all", "p95"])
     range_text = (t["mc_range"] if mc_total else t["bound_range"]).format(
         low=number(low * k, lang), high=number(high * k, lang), unit=unit)
     nc = result.not_covered()

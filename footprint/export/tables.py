@@ -13,7 +13,7 @@ import pandas as pd
 from .balance import beges_table, ghg_table
 from .labels import label
 
-__all__ = ["build_tables", "header", "HEADERS", "TABLE_ORDER"]
+__all__ = ["build_tables", "split_uncertainty", "header", "HEADERS", "TABLE_ORDER"]
 
 #: column id -> (French, English); units in brackets
 HEADERS: dict[str, tuple[str, str]] = {
@@ -165,6 +165,17 @@ def _coverage(result, lang):
     return nc
 
 
+def split_uncertainty(uncertainty):
+    """``(beges, ghg)`` Monte Carlo tables from what the exports accept: None, one
+    DataFrame (BEGES lines), or a dict ``{"beges": …, "ghg": …}`` as
+    :func:`footprint.export.uncertainty_by_line` makes them."""
+    if uncertainty is None:
+        return None, None
+    if isinstance(uncertainty, dict):
+        return uncertainty.get("beges"), uncertainty.get("ghg")
+    return uncertainty, None
+
+
 def build_tables(result, *, lang: str = "fr", generated=None, uncertainty=None,
                  registry=None) -> dict[str, pd.DataFrame]:
     """Every table of the exports, keyed by the ids of :data:`TABLE_ORDER`."""
@@ -172,12 +183,13 @@ def build_tables(result, *, lang: str = "fr", generated=None, uncertainty=None,
         from ..factors import default_registry
 
         registry = default_registry()
+    mc_beges, mc_ghg = split_uncertainty(uncertainty)
     return {
         "summary": _summary(result, lang),
         "stage_tier": _stage_tier(result, lang),
         "services": _services(result, lang),
-        "beges": beges_table(result, lang=lang, uncertainty=uncertainty),
-        "ghg": ghg_table(result, lang=lang, uncertainty=uncertainty),
+        "beges": beges_table(result, lang=lang, uncertainty=mc_beges),
+        "ghg": ghg_table(result, lang=lang, uncertainty=mc_ghg),
         "detail": _detail(result),
         "factors": _factors(result, registry),
         "method": _method(result, lang, generated),
