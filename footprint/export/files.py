@@ -140,6 +140,17 @@ def _write_table(wb, ws, table: pd.DataFrame, lang: str, formats: dict, start_ro
         ws.autofilter(start_row, 0, start_row + min(len(table), MAX_ROWS), len(cols) - 1)
 
 
+def _stage_tier_grid(result, lang: str) -> pd.DataFrame:
+    """Stages down, tiers across, with totals, in kgCO2e (the CSV keeps the tidy form)."""
+    grid = result.breakdown(("stage", "tier"))
+    out = pd.DataFrame({"stage": grid.index.astype(str),
+                        "stage_label": [label(s, lang) for s in grid.index]})
+    for tier in grid.columns:
+        out[f"{label(tier, lang)} [kgCO2e]"] = grid[tier].to_numpy(dtype=float)
+    out[f"{label('total', lang)} [kgCO2e]"] = grid.sum(axis=1, min_count=1).to_numpy()
+    return out
+
+
 def to_xlsx(result, *, lang: str = "fr", generated=None, comparison=None, suggestions=None,
             uncertainty=None, registry=None) -> bytes:
     """A workbook: summary, stage × tier, services, scenarios and recommendations (when
@@ -151,6 +162,7 @@ def to_xlsx(result, *, lang: str = "fr", generated=None, comparison=None, sugges
     tables = build_tables(result, lang=lang, generated=generated, uncertainty=uncertainty,
                           registry=registry)
     tables["scenarios"], tables["recommendations"] = comparison, suggestions
+    tables["stage_tier"] = _stage_tier_grid(result, lang)
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
                                    "strings_to_urls": False, "strings_to_numbers": False,
