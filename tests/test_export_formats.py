@@ -179,3 +179,11 @@ def test_cli_export_writes_each_format(tmp_path):
         assert out.stat().st_size > 1000
     assert main(["export", str(SAMPLE), "--format", "json", "-o", str(tmp_path / "x"),
                  "--generated", "yesterday"]) == 2
+
+
+def test_every_indicator_has_labels_in_both_languages():
+    from footprint.export.labels import LABELS
+    from footprint.schema.base import INDICATORS, STAGES, TIERS
+
+    for key in INDICATORS + STAGES + TIERS:
+        assert key in LABELS and all(LABELS[key]), key

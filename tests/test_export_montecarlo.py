@@ -31,3 +31,20 @@ def test_percentiles_stay_inside_the_factor_distribution(tiny):
     b = beges_table(result, uncertainty=u).set_index("line")
     assert b.loc["4.5", "uncertainty_basis"] == "monte_carlo"
     assert b.loc["4.5", "low_tco2e"] == pytest.approx(row["p5"] / 1000)
+
+
+def test_cli_export_with_draws(tmp_path):
+    import json
+    from pathlib import Path
+
+    from footprint.cli import main
+
+    sample = Path(__file__).resolve().parent.parent / "sample_projects" / "venue_screens.yaml"
+    out = tmp_path / "r.json"
+    assert main(["export", str(sample), "--format", "json", "-o", str(out), "--draws", "200",
+                 "--seed", "1", "--lang", "en"]) == 0
+    doc = json.loads(out.read_text("utf-8"))
+    frameworks = {r["framework"] for r in doc["uncertainty"]}
+    assert frameworks == {"beges_v5", "ghg_protocol"}
+    total = next(r for r in doc["carbon_balance"]["beges_v5"] if r["line"] == "total")
+    assert total["uncertainty_basis"] == "monte_carlo" and total["low_tco2e"] < total["high_tco2e"]

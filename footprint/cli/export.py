@@ -24,6 +24,11 @@ def register(sub) -> None:
     e.add_argument("--generated", default=None, metavar="ISO-TIME",
                    help="timestamp written in the export, e.g. 2026-12-03T10:00:00 "
                    "(default: none, so the same input gives the same bytes)")
+    e.add_argument("--draws", type=int, default=0, metavar="N",
+                   help="Monte Carlo draws for the 5-95%% interval of every BEGES poste and "
+                   "GHG-Protocol line (default 0: the factor-range bounds instead)")
+    e.add_argument("--seed", type=int, default=0,
+                   help="seed of the Monte Carlo draws (the same seed gives the same file)")
     e.add_argument("--allocation", choices=("use_time", "calendar_time"), default=None,
                    help="device manufacture allocation (default: the project's option)")
     e.set_defaults(func=_cmd_export)
@@ -46,8 +51,18 @@ def _cmd_export(args) -> int:
                                value=args.generated) from None
     project = read_project(args.project)
     result = assess(project, default_registry(), allocation=args.allocation)
+    uncertainty = None
+    if args.draws:
+        try:
+            import footprint.uncertainty  # noqa: F401
+        except ImportError:
+            raise ProjectError("Monte Carlo is not available in this version",
+                               path="--draws", value=args.draws) from None
+        uncertainty = {fw: export.uncertainty_by_line(result, framework=fw, draws=args.draws,
+                                                      seed=args.seed)
+                       for fw in ("beges", "ghg")}
     writer = getattr(export, {"csv": "to_csv_zip"}.get(args.format, f"to_{args.format}"))
-    data = writer(result, lang=args.lang, generated=generated)
+    data = writer(result, lang=args.lang, generated=generated, uncertainty=uncertainty)
     if args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -32,8 +32,13 @@ LABELS: dict[str, tuple[str, str]] = {
     # indicators
     "climate_change": ("Changement climatique", "Climate change"),
     "primary_energy": ("Énergie primaire", "Primary energy"),
-    "abiotic_depletion": ("Épuisement des ressources abiotiques", "Abiotic depletion"),
+    "resource_use_fossils": ("Épuisement des ressources fossiles", "Resource use, fossils"),
+    "abiotic_depletion": ("Épuisement des ressources minérales et métalliques",
+                          "Resource use, minerals and metals"),
     "water": ("Eau", "Water"),
+    "acidification": ("Acidification", "Acidification"),
+    "particulate_matter": ("Particules fines", "Particulate matter"),
+    "ionising_radiation": ("Rayonnements ionisants", "Ionising radiation"),
     # columns
     "indicator": ("Indicateur", "Indicator"),
     "total": ("Total", "Total"),

@@ -156,6 +156,9 @@ def _method(result, lang, generated):
         "leaves the cell 'not covered', never 0. Low/high: every factor at the low (high) end "
         "of its range at once (a bound, not a confidence interval).")
     rows.append(("method", text))
+    from ..schema.base import INDICATOR_DEFINITIONS
+
+    rows += [(f"indicator.{k}", v) for k, v in INDICATOR_DEFINITIONS.items()]
     return pd.DataFrame(rows, columns=["key", "value"])
 
 
