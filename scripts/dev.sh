@@ -25,7 +25,6 @@ ensure_chromium() {   # Playwright cannot download its browser here: use Debian'
     chromium fonts-liberation >/dev/null
 }
 
-<<<<<<< HEAD
 ensure_postgres() {   # the workspace tests start a throwaway server from Debian's binaries
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && return
   local SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -34,11 +33,6 @@ ensure_postgres() {   # the workspace tests start a throwaway server from Debian
     postgresql >/dev/null
 }
 
-case "${1:-}" in
-  run)   ensure_venv; exec "$PY" -m streamlit run app.py --server.port "${PORT:-8501}" ;;
-  test)  ensure_venv; ensure_chromium; ensure_postgres; shift; exec "$PY" -m pytest "$@" ;;
-  bench) ensure_venv; shift; for b in benchmarks/bench_*.py; do "$PY" "$b"; done ;;
-=======
 ensure_pango() {   # WeasyPrint (PDF report) draws text with Debian's pango
   ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' && return
   local SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -49,8 +43,7 @@ ensure_pango() {   # WeasyPrint (PDF report) draws text with Debian's pango
 
 case "${1:-}" in
   run)   ensure_venv; ensure_pango; exec "$PY" -m streamlit run app.py --server.port "${PORT:-8501}" ;;
-  test)  ensure_venv; ensure_chromium; ensure_pango; shift; exec "$PY" -m pytest "$@" ;;
+  test)  ensure_venv; ensure_chromium; ensure_postgres; ensure_pango; shift; exec "$PY" -m pytest "$@" ;;
   bench) ensure_venv; ensure_pango; shift; for b in benchmarks/bench_*.py; do "$PY" "$b"; done ;;
->>>>>>> 2fb03e8 (Report for a director: HTML and PDF (WeasyPrint) from one autoescaped template, Altair charts rendered offline, sourced equivalences, BEGES table; charts share one palette fixed per tier and stage id)
   *)     echo "usage: $0 run|test|bench [pytest args]" >&2; exit 2 ;;
 esac
