@@ -15,7 +15,7 @@ page("nav_home")
 st.write(t("intro"))
 
 new_tab, sample_tab, upload_tab, saved_tab = st.tabs(
-    [t("new_project"), t("open_sample"), t("upload"), t("reopen")])
+    [t("new_project"), t("open_sample"), t("upload_tab"), t("reopen")])
 
 with new_tab:
     kinds = widgets.kinds()
@@ -41,8 +41,7 @@ with sample_tab:
         st.rerun()
 
 with upload_tab:
-    upload = st.file_uploader(t("upload"), type=["yaml", "yml", "json"], key="upload",
-                              label_visibility="collapsed")
+    upload = st.file_uploader(t("upload"), type=["yaml", "yml", "json"], key="upload")
     if upload is not None and st.session_state.get("_uploaded") != upload.file_id:
         st.session_state["_uploaded"] = upload.file_id  # handle each upload once
         try:

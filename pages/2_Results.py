@@ -25,9 +25,12 @@ allocation = choose(left.radio, t("allocation"), ["use_time", "calendar_time"], 
 models = results.network_models(project)
 network = None
 if models:
-    network = choose(right.radio, t("network_model"), ["per_gb", "per_time"], label,
-                     index=0 if models == {"per_gb"} else 1, horizontal=True,
-                     help=t("network_model_help"), key="network_model")
+    options = ["per_gb", "per_time"] if len(models) == 1 else ["as_described", "per_gb",
+                                                                "per_time"]
+    network = choose(right.radio, t("network_model"), options, label,
+                     index=options.index(next(iter(models))) if len(models) == 1 else 0,
+                     horizontal=True, help=t("network_model_help"), key="network_model")
+    network = None if network == "as_described" else network
 try:
     with st.spinner():
         result = results.assess(allocation=allocation, network_model=network)
@@ -71,7 +74,9 @@ st.dataframe({t("indicator"): [label(i) for i in totals["indicator"]],
               t("unit"): [format_unit(u) for u in totals["unit"]],
               t("range"): [f"{fmt(lo)} – {fmt(hi)}" for lo, hi in
                            zip(totals["low"], totals["high"])],
-              t("parts_not_covered"): list(totals["rows_not_covered"])},
+              t("parts_not_covered"): list(totals["rows_not_covered"]),
+              **({t("coverage"): [t(f"status_{s}") for s in totals["status"]]}
+                 if "status" in totals else {})},
              hide_index=True, key="totals")
 missing = result.not_covered()
 with st.expander(t("not_covered_detail") + f" ({len(missing)})"):

@@ -262,3 +262,31 @@ def test_factors_page_search_filters_rows():
     assert set(table["Facteur"]) == {"device.camera_broadcast"}
     assert set(table["Qualité"]) == {"estimation"}  # labelled estimate wherever shown
     assert table["Licence"].notna().all()
+
+
+def test_headline_says_when_the_total_is_incomplete():
+    """The note under the headline: from the library's coverage status when totals()
+    has one, else from the count of parts without a factor."""
+    import pandas as pd
+
+    from ui.widgets import incomplete_note
+
+    class Result:
+        def __init__(self, **row):
+            self.row = {"indicator": "climate_change", **row}
+
+        def totals(self):
+            return pd.DataFrame([self.row])
+
+    streamlit.session_state["lang"] = "fr"
+    try:
+        assert incomplete_note(Result(rows_not_covered=0)) is None
+        assert incomplete_note(Result(rows_not_covered=3)).startswith(
+            "Total incomplet : 3 partie(s)")
+        assert incomplete_note(Result(rows_not_covered=2, status="partial")) is None
+        note = incomplete_note(Result(rows_not_covered=2, status="incomplete",
+                                      missing="networks", share_not_covered=0.25))
+        assert note == ("Total incomplet : networks non couvert (part manquante estimée : "
+                        "25 %). Voir « À lire ».")
+    finally:
+        streamlit.session_state.clear()

@@ -31,7 +31,7 @@ def test_upload_invalid_project_shows_error_naming_field(page: Page, streamlit_u
     bad.write_text("name: x\nservices:\n  - name: s\n    kind: custom\n    components: []\n")
     page.goto(streamlit_url)
     expect(page.get_by_test_id("stMetricValue").first).to_be_visible()
-    page.get_by_role("tab", name="Importer un fichier projet").click()
+    page.get_by_role("tab", name="Importer un fichier").click()
     page.locator("input[type='file']").set_input_files(str(bad))
     expect(page.get_by_text("services[0].components", exact=False)).to_be_visible()
     expect(page.get_by_text("n'a pas été importé", exact=False)).to_be_visible()

@@ -155,6 +155,24 @@ def test_server_rows_scale_by_requests_hand_computed(reg):
     assert quantity(r, "server electricity") == pytest.approx(1000 * kwh_req)
 
 
+def test_cached_answers_skip_the_model_only(reg):
+    # 1,000 requests, a quarter answered from a cache: 750 inferences on the servers
+    # (EcoLogits energy and server share × 750); the users' devices and the network still
+    # count all 1,000 requests
+    kwh_req, _, _ = ecologits_by_hand(8, 119, 250, 1.16)
+    share = server_share_by_hand(8, 119, 250)
+    full = footprint.assess(project(requests=1000), reg)
+    cached = footprint.assess(project(requests=1000, cached_answer_share=0.25), reg)
+    dc = cached.table[cached.table["tier"] == "data_centres"]
+    assert dc.loc[dc["flow"] == "electricity", "amount"].iloc[0] == pytest.approx(
+        750 * kwh_req, rel=1e-9)
+    assert dc.loc[dc["flow"] == "device", "amount"].iloc[0] == pytest.approx(750 * share,
+                                                                             rel=1e-9)
+    assert quantity(cached, "requests answered by the model") == 750
+    for tier in ("user_devices", "networks"):
+        assert cached.by_tier()[tier] == pytest.approx(full.by_tier()[tier])
+
+
 def test_server_share_reproduces_ecologits_embodied_on_every_indicator(reg):
     """(n/8)·S + n·G = (n/8)·(S + 8·G): one share of the whole server gives EcoLogits'
     embodied GWP, ADPe and PE alike."""

@@ -55,14 +55,28 @@ def coverage(result, indicator: str = "climate_change") -> int:
     return int(totals.loc[indicator, "rows_not_covered"])
 
 
+def incomplete_note(result, indicator: str = "climate_change") -> str | None:
+    """The headline's warning when the total leaves parts out (the library's coverage
+    status when it has one: ``incomplete`` when a whole tier or stage is missing)."""
+    row = result.totals().set_index("indicator").loc[indicator]
+    if "status" in row.index:
+        if row["status"] != "incomplete":
+            return None
+        share = row.get("share_not_covered", float("nan"))
+        return t("incomplete_total", missing=row.get("missing", ""),
+                 share=t("not_covered") if share != share else f"{fmt(100 * share, 2)} %")
+    missing = int(row["rows_not_covered"])
+    return t("incomplete", n=missing) if missing else None
+
+
 def headline(result) -> None:
     """Total climate change (range, coverage), electricity, per functional unit."""
     total = result.total("climate_change")
     value, unit = best_unit(total, ("tCO2e", "kgCO2e", "gCO2e"))
     row = result.totals({"climate_change": unit}).set_index("indicator").loc["climate_change"]
-    missing = coverage(result)
+    note = incomplete_note(result)
     cols = st.columns(3)
-    title = t("total") + (" *" if missing else "")
+    title = t("total") + (" *" if note else "")
     cols[0].metric(title, f"{fmt(value)} {format_unit(unit)}",
                    help=t("range_help", low=fmt(row["low"]), high=fmt(row["high"]),
                           unit=format_unit(unit)))
@@ -73,8 +87,8 @@ def headline(result) -> None:
         per = result.per_functional_unit()
         p_value, p_unit = best_unit(per, ("kgCO2e", "gCO2e", "mgCO2e"))
         cols[2].metric(t("per_fu", unit=fu.name), f"{fmt(p_value)} {format_unit(p_unit)}")
-    if missing:
-        st.warning("\\* " + t("incomplete", n=missing), icon=":material/warning:")
+    if note:
+        st.warning("\\* " + note, icon=":material/warning:")
 
 
 def saved_projects() -> None:

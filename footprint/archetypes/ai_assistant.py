@@ -103,6 +103,10 @@ class Service(ServiceBase):
     requests_per_conversation: float | None = Field(
         None, gt=0, le=1000, description="Requests in an average conversation (with "
         "'conversations'). [request]")
+    cached_answer_share: float = Field(
+        0.0, ge=0, le=1, description="Share of the requests answered from a cache of earlier "
+        "answers, without running the model (the user's device and the network still "
+        "count). Default 0: every request runs the model.")
     output_tokens: float = Field(
         250, ge=1, le=1_000_000, description=_desc("Tokens generated per answer. [token]",
                                                    "output_tokens"))
@@ -220,17 +224,19 @@ def inventory(services, paths, ctx):
     n, reg = len(services), ctx.registry
     per, pue, zones, eco_warnings = _per_request(services, hosting, ctx)
     mid, low, high = 1, 0, 2
+    # requests that run the model (the others are answered from a cache of answers)
+    inferences = requests * (1.0 - np.array([s.cached_answer_share for s in services]))
 
     # data centre: electricity (our factors) and a share of one 8-GPU server (EcoLogits);
     # low/high amounts are EcoLogits' min/max (closed models), the amount their midpoint
-    elec = _lmh(per["energy_kwh"], requests)
+    elec = _lmh(per["energy_kwh"], inferences)
     frames = [rows(service=name, component="LLM inference (servers)", tier="data_centres",
                    flow="electricity", **elec, factor_code="electricity", region=hosting,
                    electricity_kwh=elec["amount"])]
     server = eco.server_embodied()
     server_share = per["embodied_gwp_kgco2e"] / server["embodied_gwp_kgco2e"]  # per request
     frames.append(rows(service=name, component="LLM servers and GPUs (manufacture)",
-                       tier="data_centres", flow="device", **_lmh(server_share, requests),
+                       tier="data_centres", flow="device", **_lmh(server_share, inferences),
                        factor_code=SERVER_CODE, region=hosting))
 
     # user devices: requests × time per request × device mix
@@ -265,21 +271,23 @@ def inventory(services, paths, ctx):
                "conversations × requests_per_conversation (entered)" for s in services]
     table = [
         ("requests", requests, "request", req_src),
+        ("requests answered by the model", inferences, "request",
+         ["requests × (1 − cached_answer_share)"] * n),
         ("output tokens per request", [s.output_tokens for s in services], "token",
          [_source(s, "output_tokens") for s in services]),
         ("data-centre PUE", pue_used, "dimensionless", pue_src),
     ]
     for label, key, scale, unit, note in (
             ("server electricity per request", "energy_kwh", 1000.0, "Wh", model),
-            ("server electricity", "energy_kwh", requests, "kWh", model),
+            ("server electricity", "energy_kwh", inferences, "kWh", model),
             ("servers and GPUs manufacture per request", "embodied_gwp_kgco2e", 1000.0,
              "gCO2e", model),
-            ("servers and GPUs manufacture", "embodied_gwp_kgco2e", requests, "kgCO2e",
+            ("servers and GPUs manufacture", "embodied_gwp_kgco2e", inferences, "kgCO2e",
              [f"{m}; {in_results}" for m in model]),
-            ("servers and GPUs manufacture, primary energy", "embodied_pe_mj", requests, "MJ",
-             [f"{m}; {in_results}" for m in model]),
+            ("servers and GPUs manufacture, primary energy", "embodied_pe_mj", inferences,
+             "MJ", [f"{m}; {in_results}" for m in model]),
             ("servers and GPUs manufacture, abiotic depletion", "embodied_adpe_kgsbeq",
-             requests, "kgSbeq", [f"{m}; {in_results}" for m in model]),
+             inferences, "kgSbeq", [f"{m}; {in_results}" for m in model]),
             ("climate change per request, EcoLogits", "gwp_kgco2e", 1000.0, "gCO2e", eco_mix)):
         for suffix, col in (("", mid), (", low", low), (", high", high)):
             table.append((label + suffix, per[key][:, col] * scale, unit, note))
@@ -290,8 +298,8 @@ def inventory(services, paths, ctx):
                  f"{server['embodied_gwp_kgco2e']:g} kgCO2e (S + 8·G in EcoLogits {version}); "
                  f"{in_results}"] * n
     for suffix, col in (("", mid), (", low", low), (", high", high)):
-        table.append(("share of one 8-GPU AI server" + suffix, server_share[:, col] * requests,
-                      "device", share_src))
+        table.append(("share of one 8-GPU AI server" + suffix,
+                      server_share[:, col] * inferences, "device", share_src))
     table += [
         ("water per request, EcoLogits", per["water_l"][:, mid], "L",
          [f"{m}; usage only (WUE on site + electricity), not in the results" for m in model]),

@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "new_kind": "Kind of service", "new_name": "Project name",
     "new_name_default": "My project", "create": "Create the project",
     "open_sample": "Open a sample project", "open": "Open",
-    "upload": "Upload a project file (YAML or JSON, 5 MB at most)",
+    "upload_tab": "Upload a file", "upload": "Upload a project file (YAML or JSON, 5 MB at most)",
     "upload_done": "File “{name}” uploaded and saved.",
     "upload_error": "The file “{name}” was not uploaded; the open project is unchanged.",
     "reopen": "Reopen a saved project", "no_saved": "No saved project yet: a project you "
@@ -114,7 +114,11 @@ MESSAGES: dict[str, str] = {
     "data_table": "The chart's data", "not_covered": "not covered",
     "indicator": "Indicator", "value": "Value", "unit": "Unit",
     "range": "Range (factors low – high)", "parts_not_covered": "Parts not covered",
-    "totals_title": "All indicators",
+    "totals_title": "All indicators", "coverage": "Coverage",
+    "status_complete": "complete", "status_partial": "partial",
+    "status_incomplete": "INCOMPLETE", "status_empty": "nothing (0)",
+    "incomplete_total": "Incomplete total: {missing} not covered (estimated share "
+                        "missing: {share}). See “Please read”.",
     "not_covered_detail": "What is not covered (parts with no factor: not counted, not zero)",
     "details": "Traceable detail (factor, dataset, source)",
     "sources": "Data sources and licences",
@@ -124,7 +128,7 @@ MESSAGES: dict[str, str] = {
     "network_model": "Network model",
     "network_model_help": "Per GB transferred (ADEME factors) or per connection time "
                           "(power model).",
-    "per_gb": "per GB transferred (ADEME)", "per_time": "per connection time (power)",
+    "as_described": "as described (per service)", "per_gb": "per GB transferred (ADEME)", "per_time": "per connection time (power)",
     "network_model_mixed": "The network model is set per service in “Describe”; this "
                            "project has no video or audio service.",
     "equivalences": "To picture this figure",
@@ -173,7 +177,7 @@ MESSAGES.update({
 
 MESSAGES.update({
     "describe_intro": "Describe the project, then each of its services. A field left empty "
-                      "takes its default (shown in the field, its source in the ⓘ help). "
+                      "takes its default (shown in the field, its source in the (?) help). "
                       "Quantities are written with or without a unit: “2.75 h”, “165 min”, "
                       "“20 Mbit/s”.",
     "services": "Services", "remove_service": "Remove this service",
@@ -185,7 +189,7 @@ MESSAGES.update({
     "service_countries": "Countries of this service (if not the project's)",
     "form_range": "Allowed range: {range}", "form_default": "default: {value}",
     "form_default_data": "default: the datasets' value (source in the results)",
-    "form_include": "Include", "form_default_help": "default: see the ⓘ help",
+    "form_include": "Include", "form_default_help": "default: see the (?) help",
     "unit_year": "year", "unit_day": "d", "components": "Components and activities",
     "col_component": "Component", "col_activity": "Activity", "col_factor": "Factor",
     "col_factor_help": "Emission-factor code: type to search (see the Emission factors "
@@ -251,4 +255,55 @@ MESSAGES.update({
     "quality": "Quality", "quality_published": "published", "quality_derived": "derived",
     "quality_estimate": "estimate", "licence": "Licence", "note": "Note (arithmetic)",
     "dataset": "Dataset",
+})
+
+MESSAGES.update({
+    "computing": "Computing…",
+    "scenarios_intro": "A scenario changes one or more parameters of the project. Each is "
+                       "compared with the baseline on the same random draws of the factors "
+                       "(Monte Carlo), hence the probability that it is lower.",
+    "scenarios_list": "The project's scenarios", "no_scenarios": "No scenario yet.",
+    "remove_scenario": "Delete this scenario", "new_scenario": "New scenario",
+    "scenario_name": "Scenario name", "parameter": "Parameter", "new_value": "New value",
+    "current_value": "Current value: {value}", "add_scenario": "Create the scenario",
+    "comparison": "Comparison", "draws": "Monte Carlo draws", "scenario": "Scenario",
+    "baseline": "Baseline", "p_lower": "Probability of being lower",
+    "mc_note": "{draws} draws (seed {seed}), the same draws for every scenario; p5 – p95: "
+               "90 % of the draws.",
+    "tornado": "What matters most (tornado)",
+    "tornado_help": "Each input at its low then its high end, the others at their values: "
+                    "bars run from the total at one end to the total at the other; the "
+                    "line is the central total.",
+    "input": "Input", "kind_of_input": "Kind", "factor": "factor",
+    "total_low": "Total (low end)", "total_high": "Total (high end)",
+    "swing_pct": "Swing (% of the total)",
+    "export_intro": "Download the results: every file carries its sources and the data's "
+                    "licences.",
+    "export_with_extras": "Include the scenarios (comparison)",
+    "export_with_extras_help": "Adds the scenarios' comparison when the project has some.",
+    "export_xlsx": "Excel workbook (XLSX)", "export_csv": "CSV tables (zip)",
+    "export_json": "JSON", "export_html": "Report (HTML)", "export_pdf": "Report (PDF)",
+    "export_xlsx_help": "Every table: summary, stages × tiers, services, BEGES, GHG "
+                        "Protocol, traceable detail, factors, sources and licences.",
+    "export_csv_help": "The same tables, one CSV file each, and the attributions.",
+    "export_json_help": "For another tool: figures, units, provenance (published schema).",
+    "export_html_help": "The one-page report for a director, to open in a browser.",
+    "export_pdf_help": "The same report as PDF, to print or attach.",
+})
+
+MESSAGES.update({
+    "ecodesign_intro": "Eco-design leads for this project, ranked by the saving the engine "
+                       "computes (two assessments: before, after), with their RGESN "
+                       "references and the estimated effort. One click makes one a "
+                       "scenario.",
+    "no_suggestions": "No lead applies to this project.",
+    "already_scenario": "Already a scenario of the project.",
+    "to_scenario": "Make it a scenario",
+    "no_effect": "Leads with no computed effect on this project ({n})",
+    "saving": "Saving", "saving_help": "90 % of the draws between {p5} and {p95} kgCO2e",
+    "saving_pct": "Saving (% of the total)", "effort": "Effort",
+    "effort_low": "low", "effort_medium": "medium", "effort_high": "high",
+    "rgesn_refs": "Framework (RGESN): {refs}",
+    "not_modelled": "Not counted in the saving: {text}",
+    "suggestion_estimate": "Saving based on an estimate (see the factors).",
 })

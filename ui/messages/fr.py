@@ -61,7 +61,7 @@ MESSAGES: dict[str, str] = {
     "new_kind": "Type de service", "new_name": "Nom du projet",
     "new_name_default": "Mon projet", "create": "Créer le projet",
     "open_sample": "Ouvrir un projet exemple", "open": "Ouvrir",
-    "upload": "Importer un fichier projet (YAML ou JSON, 5 Mo au plus)",
+    "upload_tab": "Importer un fichier", "upload": "Importer un fichier projet (YAML ou JSON, 5 Mo au plus)",
     "upload_done": "Fichier « {name} » importé et enregistré.",
     "upload_error": "Le fichier « {name} » n'a pas été importé ; le projet ouvert est "
                     "inchangé.",
@@ -121,7 +121,11 @@ MESSAGES: dict[str, str] = {
     "data_table": "Les données du graphique", "not_covered": "non couvert",
     "indicator": "Indicateur", "value": "Valeur", "unit": "Unité",
     "range": "Fourchette (facteurs bas – hauts)", "parts_not_covered": "Parties non couvertes",
-    "totals_title": "Tous les indicateurs",
+    "totals_title": "Tous les indicateurs", "coverage": "Couverture",
+    "status_complete": "complet", "status_partial": "partiel",
+    "status_incomplete": "INCOMPLET", "status_empty": "rien (0)",
+    "incomplete_total": "Total incomplet : {missing} non couvert (part manquante estimée : "
+                        "{share}). Voir « À lire ».",
     "not_covered_detail": "Ce qui n'est pas couvert (parties sans facteur : non comptées, "
                           "pas zéro)",
     "details": "Détail traçable (facteur, jeu de données, source)",
@@ -132,7 +136,7 @@ MESSAGES: dict[str, str] = {
     "network_model": "Modèle des réseaux",
     "network_model_help": "Par Go transféré (facteurs ADEME) ou par temps de connexion "
                           "(modèle de puissance).",
-    "per_gb": "par Go transféré (ADEME)", "per_time": "par temps de connexion (puissance)",
+    "as_described": "comme décrit (par service)", "per_gb": "par Go transféré (ADEME)", "per_time": "par temps de connexion (puissance)",
     "network_model_mixed": "Le modèle des réseaux se règle par service dans « Décrire » ; "
                            "ce projet n'a pas de service vidéo ou audio.",
     "equivalences": "Pour se représenter ce chiffre",
@@ -183,7 +187,7 @@ MESSAGES.update({
 MESSAGES.update({
     "describe_intro": "Décrivez le projet puis chacun de ses services. Un champ laissé vide "
                       "prend sa valeur par défaut (indiquée dans le champ, sa source dans "
-                      "l'aide ⓘ). Les quantités s'écrivent avec ou sans unité : « 2,75 h », "
+                      "l'aide (?)). Les quantités s'écrivent avec ou sans unité : « 2,75 h », "
                       "« 165 min », « 20 Mbit/s ».",
     "services": "Services", "remove_service": "Retirer ce service",
     "add_service_kind": "Ajouter un service de type", "add_service": "Ajouter",
@@ -194,7 +198,7 @@ MESSAGES.update({
     "service_countries": "Pays de ce service (si différents du projet)",
     "form_range": "Plage admise : {range}", "form_default": "défaut : {value}",
     "form_default_data": "défaut : valeur des jeux de données (source dans les résultats)",
-    "form_include": "Inclure", "form_default_help": "défaut : voir l'aide ⓘ",
+    "form_include": "Inclure", "form_default_help": "défaut : voir l'aide (?)",
     "unit_year": "an", "unit_day": "j", "components": "Composants et activités",
     "col_component": "Composant", "col_activity": "Activité", "col_factor": "Facteur",
     "col_factor_help": "Code du facteur d'émission : tapez pour chercher (voir la page "
@@ -260,4 +264,56 @@ MESSAGES.update({
     "quality": "Qualité", "quality_published": "publié", "quality_derived": "dérivé",
     "quality_estimate": "estimation", "licence": "Licence", "note": "Note (calcul)",
     "dataset": "Jeu de données",
+})
+
+MESSAGES.update({
+    "computing": "Calcul en cours…",
+    "scenarios_intro": "Un scénario change un ou plusieurs paramètres du projet. Chaque "
+                       "scénario est comparé au projet de référence avec les mêmes tirages "
+                       "aléatoires des facteurs (Monte Carlo), d'où la probabilité qu'il "
+                       "soit plus bas.",
+    "scenarios_list": "Scénarios du projet", "no_scenarios": "Aucun scénario pour l'instant.",
+    "remove_scenario": "Supprimer ce scénario", "new_scenario": "Nouveau scénario",
+    "scenario_name": "Nom du scénario", "parameter": "Paramètre", "new_value": "Nouvelle valeur",
+    "current_value": "Valeur actuelle : {value}", "add_scenario": "Créer le scénario",
+    "comparison": "Comparaison", "draws": "Tirages Monte Carlo", "scenario": "Scénario",
+    "baseline": "Référence", "p_lower": "Probabilité d'être plus bas",
+    "mc_note": "{draws} tirages (graine {seed}), mêmes tirages pour tous les scénarios ; "
+               "p5 – p95 : 90 % des tirages.",
+    "tornado": "Ce qui pèse le plus (tornade)",
+    "tornado_help": "Chaque donnée d'entrée à sa borne basse puis haute, les autres à leur "
+                    "valeur : les barres vont du total obtenu à l'une au total obtenu à "
+                    "l'autre ; le trait est le total central.",
+    "input": "Donnée d'entrée", "kind_of_input": "Type", "factor": "facteur",
+    "total_low": "Total (borne basse)", "total_high": "Total (borne haute)",
+    "swing_pct": "Écart (% du total)",
+    "export_intro": "Téléchargez les résultats : chaque fichier porte ses sources et les "
+                    "licences des données.",
+    "export_with_extras": "Inclure les scénarios (comparaison)",
+    "export_with_extras_help": "Ajoute la comparaison des scénarios quand le projet en a.",
+    "export_xlsx": "Classeur Excel (XLSX)", "export_csv": "Tables CSV (zip)",
+    "export_json": "JSON", "export_html": "Rapport (HTML)", "export_pdf": "Rapport (PDF)",
+    "export_xlsx_help": "Toutes les tables : synthèse, étapes × tiers, services, BEGES, "
+                        "GHG Protocol, détail traçable, facteurs, sources et licences.",
+    "export_csv_help": "Les mêmes tables, une par fichier CSV, et les attributions.",
+    "export_json_help": "Pour un autre outil : chiffres, unités, provenance (schéma publié).",
+    "export_html_help": "Le rapport d'une page pour une direction, à ouvrir dans un "
+                        "navigateur.",
+    "export_pdf_help": "Le même rapport en PDF, à imprimer ou joindre.",
+})
+
+MESSAGES.update({
+    "ecodesign_intro": "Pistes d'écoconception pour ce projet, classées par le gain que le "
+                       "moteur calcule (deux évaluations : avant, après), avec leurs "
+                       "références au RGESN et l'effort estimé. Un clic en fait un scénario.",
+    "no_suggestions": "Aucune piste ne s'applique à ce projet.",
+    "already_scenario": "Déjà un scénario du projet.",
+    "to_scenario": "En faire un scénario",
+    "no_effect": "Pistes sans effet calculé sur ce projet ({n})",
+    "saving": "Gain", "saving_help": "90 % des tirages entre {p5} et {p95} kgCO2e",
+    "saving_pct": "Gain (% du total)", "effort": "Effort",
+    "effort_low": "faible", "effort_medium": "moyen", "effort_high": "élevé",
+    "rgesn_refs": "Référentiel (RGESN) : {refs}",
+    "not_modelled": "Non compté dans le gain : {text}",
+    "suggestion_estimate": "Gain fondé sur une estimation (voir les facteurs).",
 })
