@@ -17,10 +17,17 @@ from .engine import assess
 from .errors import (DatasetError, FactorUpdateError, FootprintError, MeasurementUnavailable,
                      Notice, ProjectError, UnitError, UnknownFactorError)
 from .factors import FactorRegistry, default_registry
+from .files import parse_project, parse_upload, read_project, to_json, to_yaml, write_project
+from .portfolio import PortfolioAssessment, assess_many
+from .portfolio_files import read_portfolio
 from .recommendations import suggest
 from .schema import Project
 
 __version__ = "0.1.0"
 
-           "FootprintError", "ProjectError", "UnknownFactorError", "UnitError", "DatasetError",
-           "FactorUpdateError", "MeasurementUnavailable", "Notice"]
+__all__ = ["__version__", "assess", "Assessment", "compare", "Comparison", "suggest",
+           "assess_many", "PortfolioAssessment", "read_portfolio", "Project", "read_project",
+           "parse_project", "parse_upload", "write_project", "to_yaml", "to_json",
+           "default_registry", "FactorRegistry", "FootprintError", "ProjectError",
+           "UnknownFactorError", "UnitError", "DatasetError", "FactorUpdateError",
+           "MeasurementUnavailable", "Notice"]

@@ -7,7 +7,8 @@ colour in every language and on every page.
 
 from __future__ import annotations
 
-__all__ = ["PALETTE", "bar_chart", "number_format_expr", "stage_tier_chart"]
+__all__ = ["PALETTE", "bar_chart", "number_format_expr", "service_chart", "stage_tier_chart",
+           "to_png", "to_svg"]
 
 #: One colour per tier and per lifecycle stage (Okabe–Ito colour-blind-safe set, with
 #: a dark blue/orange pair for the tiers the eye compares most).
@@ -54,7 +55,8 @@ def _label_expr(ids: list[str], labels) -> str:
 
 
 def stage_tier_chart(assessment, *, indicator: str = "climate_change", labels=None,
-                     title: str = "", locale: str = "en"):
+                     title: str = "", locale: str = "en", unit: str | None = None,
+                     label_angle: float = 0):
     """Stacked bars: impact per lifecycle stage, coloured by tier (colours by tier id).
 
     Parameters
@@ -63,6 +65,10 @@ def stage_tier_chart(assessment, *, indicator: str = "climate_change", labels=No
         Maps an id (``manufacturing``, ``user_devices``…) to a display label.
     locale : str
         Language of the axis numbers (``fr`` or ``en``).
+    unit : str, optional
+        Unit of the bars (``tCO2e``…); the indicator's canonical unit by default.
+    label_angle : float
+        Angle of the stage labels (the report tilts them in its narrow column).
     """
     import altair as alt
 
@@ -70,12 +76,13 @@ def stage_tier_chart(assessment, *, indicator: str = "climate_change", labels=No
     data = assessment.breakdown(("stage", "tier"), indicator).stack().rename("impact").reset_index()
     data["stage_label"] = data["stage"].map(labels)
     data["tier_label"] = data["tier"].map(labels)
-    unit = assessment.total(indicator).units
+    data["impact"] = data["impact"] * _scale(assessment, indicator, unit)
+    unit = _Unit(unit) if unit else assessment.total(indicator).units
     stage_order = [labels(s) for s in ("manufacturing", "distribution", "use", "end_of_life")]
     return (alt.Chart(data, title=title)
             .mark_bar()
             .encode(x=alt.X("stage_label:N", sort=stage_order, title=None,
-                            axis=alt.Axis(labelAngle=0, labelLimit=200)),
+                            axis=alt.Axis(labelAngle=label_angle, labelLimit=200)),
                     y=alt.Y("impact:Q", title=f"{labels(indicator)} ({unit:~P})",
                             axis=alt.Axis(labelExpr=number_format_expr(locale))),
                     color=_color("tier", list(data["tier"].unique()), labels),
@@ -112,3 +119,59 @@ def bar_chart(series, *, labels=None, unit: str = "", locale: str = "en",
                     color=color,
                     tooltip=[alt.Tooltip("label:N", title=" "),
                              alt.Tooltip("value:Q", title=unit, format=",.3~g")]))
+
+
+class _Unit(str):
+    """A unit given as text, formatted as pint units are (``f"{unit:~P}"``)."""
+
+    def __format__(self, spec: str) -> str:
+        return str(self)
+
+
+def _scale(assessment, indicator: str, unit: str | None) -> float:
+    if not unit:
+        return 1.0
+    from .units import INDICATOR_UNITS, conversion_factor
+
+    return conversion_factor(INDICATOR_UNITS[indicator], unit)
+
+
+def service_chart(assessment, *, indicator: str = "climate_change", labels=None,
+                  title: str = "", locale: str = "en", unit: str | None = None,
+                  top: int = 10):
+    """Horizontal bars per service (the ``top`` largest), stacked by tier (colours by id)."""
+    import altair as alt
+
+    labels = labels or (lambda s: s)
+    data = (assessment.breakdown(("service", "tier"), indicator).stack().rename("impact")
+            .reset_index())
+    data["impact"] = data["impact"] * _scale(assessment, indicator, unit)
+    keep = list(data.groupby("service")["impact"].sum().sort_values(ascending=False)
+                .index[:top])
+    data = data[data["service"].isin(keep)].copy()
+    short = {s: s if len(s) <= 40 else s[:39] + "…" for s in keep}
+    data["service_label"] = data["service"].map(short)
+    data["tier_label"] = data["tier"].map(labels)
+    unit_text = unit or f"{assessment.total(indicator).units:~P}"
+    return (alt.Chart(data, title=title)
+            .mark_bar()
+            .encode(y=alt.Y("service_label:N", sort=[short[s] for s in keep], title=None,
+                            axis=alt.Axis(labelLimit=260)),
+                    x=alt.X("impact:Q", title=f"{labels(indicator)} ({unit_text})",
+                            axis=alt.Axis(labelExpr=number_format_expr(locale))),
+                    color=_color("tier", list(data["tier"].unique()), labels),
+                    order=alt.Order("tier:N")))
+
+
+def to_svg(chart) -> str:
+    """The chart as SVG text, rendered offline by vl-convert (no browser, no network)."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(chart.to_json())
+
+
+def to_png(chart, scale: float = 2.0) -> bytes:
+    """The chart as PNG bytes, rendered offline by vl-convert."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_png(chart.to_json(), scale=scale)

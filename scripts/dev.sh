@@ -33,9 +33,17 @@ ensure_postgres() {   # the workspace tests start a throwaway server from Debian
     postgresql >/dev/null
 }
 
+ensure_pango() {   # WeasyPrint (PDF report) draws text with Debian's pango
+  ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' && return
+  local SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation >/dev/null
+}
+
 case "${1:-}" in
-  run)   ensure_venv; exec "$PY" -m streamlit run app.py --server.port "${PORT:-8501}" ;;
-  test)  ensure_venv; ensure_chromium; ensure_postgres; shift; exec "$PY" -m pytest "$@" ;;
-  bench) ensure_venv; shift; for b in benchmarks/bench_*.py; do "$PY" "$b"; done ;;
+  run)   ensure_venv; ensure_pango; exec "$PY" -m streamlit run app.py --server.port "${PORT:-8501}" ;;
+  test)  ensure_venv; ensure_chromium; ensure_postgres; ensure_pango; shift; exec "$PY" -m pytest "$@" ;;
+  bench) ensure_venv; ensure_pango; shift; for b in benchmarks/bench_*.py; do "$PY" "$b"; done ;;
   *)     echo "usage: $0 run|test|bench [pytest args]" >&2; exit 2 ;;
 esac

@@ -20,8 +20,8 @@ from ._format import MAX_MESSAGE_CHARS, TerminalSafe, terminal_safe
 __all__ = ["main", "COMMANDS"]
 
 #: sub-command modules of this package, in the order ``footprint --help`` lists them
-COMMANDS = ("assess", "compare", "uncertainty", "suggest", "factors", "web", "measure", "new",
-            "app")
+COMMANDS = ("assess", "compare", "uncertainty", "suggest", "export", "factors", "web",
+            "measure", "new", "app")
 
 
 def _cmd_schema(args) -> int:

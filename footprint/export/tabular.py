@@ -62,7 +62,9 @@ def safe_cell(value) -> str:
 def to_csv(table) -> str:
     """A pandas DataFrame as formula-safe CSV text (header row first)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # CRLF rows (RFC 4180): the csv module then quotes any cell holding a CR or an LF,
+    # which a "\n" terminator leaves bare for a lone CR
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([safe_cell(c) for c in table.columns])
     for record in table.itertuples(index=False, name=None):
         writer.writerow([safe_cell(v) for v in record])

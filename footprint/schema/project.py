@@ -11,6 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from ..archetypes import KINDS
 from .base import MAX_AMOUNT, Model, Region
+from .reporting import Reporting
 
 __all__ = ["Project", "ReportingPeriod", "FunctionalUnit", "Options", "Service",
            "Scenario", "SCHEMA_VERSION"]
@@ -116,6 +117,8 @@ class Project(Model):
                                            "service's audience country.")
     functional_unit: FunctionalUnit | None = None
     options: Options = Options()
+    reporting: Reporting = Field(Reporting(), description="How results map onto a "
+                                 "BEGES v5 / GHG-Protocol carbon balance (optional).")
     services: list[Service] = Field(  # type: ignore[valid-type]
         min_length=1, max_length=MAX_SERVICES,
         description="At most 10,000 services per project (a bound on the work one file asks "
