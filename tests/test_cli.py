@@ -41,7 +41,11 @@ def test_assess_csv_has_trace_columns(capsys):
 
 def test_factors_commands(capsys):
     assert main(["factors", "validate"]) == 0
-    assert "valid" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    # the labels it checks and reports: quality, licence at its source, grid basis
+    assert "press-reported" in out and "licence not verified at its source" in out
+    assert "electricity basis of ember-electricity-2024" in out
+    assert "valid" in out
     assert main(["factors", "show", "electricity"]) == 0
     out = capsys.readouterr().out
     assert "source:" in out and "[FR," in out

@@ -77,6 +77,11 @@ def _cmd_factors(args) -> int:
         for ds in reg.datasets.values():
             if ds.metadata.get("licence_status") != "verified":
                 print(f"licence not verified at its source: {ds.id} ({ds.metadata['licence_url']})")
+        f = reg.factors
+        grids = f[(f["code"] == "electricity") & (f["indicator"] == "climate_change")]
+        for ds_id in sorted(set(grids["dataset"])):
+            basis = reg.datasets[ds_id].metadata.get("electricity_basis")
+            print(f"electricity basis of {ds_id}: {basis or 'not stated in its metadata'}")
         return 0
     if args.action == "list":
         cols = ["code", "region", "stage", "indicator", "value", "unit", "quality", "dataset"]
