@@ -62,7 +62,7 @@ def read_portfolio(path: str | Path) -> PortfolioSource:
         files = sorted(p for p in path.rglob("*")
                        if p.suffix.lower() in PROJECT_SUFFIXES + TABLE_SUFFIXES)
         if not files:
-            raise ProjectError(f"{path} holds no project file ({', '.join(PROJECT_SUFFIXES)}) "
+            raise ProjectError(f"the directory {path} holds no project file ({', '.join(PROJECT_SUFFIXES)}) "
                                f"and no portfolio table ({', '.join(TABLE_SUFFIXES)})",
                                path=str(path))
     else:

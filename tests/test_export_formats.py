@@ -138,8 +138,8 @@ def hostile_result(tiny):
 
 def parse_hostile_project():
     return footprint.parse_project({
-        "name": "=1+1 <b>bold</b> \u202e", "organisation": "@org " + "y" * 10_000,
-        "description": "<img src=x onerror=alert(1)> " + "z" * 10_000,
+        "name": "=1+1 <b>bold</b> \u202e", "organisation": "@org " + "y" * 9_900,
+        "description": "<img src=x onerror=alert(1)> " + "z" * 9_900,
         "functional_unit": {"name": "+visit <i>", "quantity": 10},
         "services": [{"name": "-svc <script>", "kind": "custom", "components": [
             {"name": "=comp", "tier": "onsite", "activities": [LAPTOP_ACT]}]}]})

@@ -61,8 +61,17 @@ def _cmd_export(args) -> int:
         uncertainty = {fw: export.uncertainty_by_line(result, framework=fw, draws=args.draws,
                                                       seed=args.seed)
                        for fw in ("beges", "ghg")}
+    # the project's scenarios compared, and the eco-design suggestions, when there are any
+    from ..comparison import compare
+    from ..recommendations import suggest
+
+    draws = args.draws or 200
+    comparison = (compare(project, draws=draws, seed=args.seed) if project.scenarios
+                  else None)
+    suggestions = suggest(project, draws=draws, seed=args.seed)
     writer = getattr(export, {"csv": "to_csv_zip"}.get(args.format, f"to_{args.format}"))
-    data = writer(result, lang=args.lang, generated=generated, uncertainty=uncertainty)
+    data = writer(result, lang=args.lang, generated=generated, uncertainty=uncertainty,
+                  comparison=comparison, suggestions=suggestions if len(suggestions) else None)
     if args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -20,7 +20,7 @@ import zipfile
 import pandas as pd
 
 from .labels import check_lang, label
-from .tables import TABLE_ORDER, build_tables, header
+from .tables import TABLE_ORDER, build_tables, header, scenario_tables
 
 __all__ = ["to_csv_zip", "to_xlsx", "FIXED_TIME"]
 
@@ -63,6 +63,7 @@ def to_csv_zip(result, *, lang: str = "fr", generated=None, comparison=None,
     check_lang(lang)
     tables = build_tables(result, lang=lang, generated=generated, uncertainty=uncertainty,
                           registry=registry)
+    comparison, suggestions = scenario_tables(comparison, suggestions, lang)
     extra = {"scenarios": comparison, "recommendations": suggestions}
     when = (generated or FIXED_TIME).timetuple()[:6]
     out = io.BytesIO()
@@ -161,7 +162,8 @@ def to_xlsx(result, *, lang: str = "fr", generated=None, comparison=None, sugges
     check_lang(lang)
     tables = build_tables(result, lang=lang, generated=generated, uncertainty=uncertainty,
                           registry=registry)
-    tables["scenarios"], tables["recommendations"] = comparison, suggestions
+    tables["scenarios"], tables["recommendations"] = scenario_tables(comparison, suggestions,
+                                                                     lang)
     tables["stage_tier"] = _stage_tier_grid(result, lang)
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,

@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..assessment import _finite
 from .labels import check_lang
-from .tables import build_tables
+from .tables import build_tables, scenario_tables
 
 __all__ = ["to_json", "json_schema", "RESULT_SCHEMA_VERSION"]
 
@@ -67,8 +67,8 @@ def json_schema() -> dict:
                 "required": ["totals", "stage_tier", "services", "electricity_kwh",
                              "per_functional_unit", "detail", "assumptions"],
                 "properties": {
-                    "totals": _rows({"indicator": _STR, "total": _NUM, "low": _NUM,
-                                     "high": _NUM, "unit": _STR,
+                    "totals": _rows({"indicator": _STR, "total": _NUM, "extreme_low": _NUM,
+                                     "extreme_high": _NUM, "unit": _STR,
                                      "rows_not_covered": {"type": "integer"}}),
                     "stage_tier": _rows({"stage": _STR, "tier": _STR,
                                          "climate_change_kgco2e": _NUM}),
@@ -152,8 +152,8 @@ def to_json(result, *, lang: str = "fr", generated=None, comparison=None, sugges
         "coverage": {"not_covered": _records(t["coverage"])},
         "warnings": list(result.warnings),
         "attributions": list(result.provenance["attribution"].astype(str)),
-        "scenarios": _records(comparison),
-        "recommendations": _records(suggestions),
+        "scenarios": _records(scenario_tables(comparison, None, lang)[0]),
+        "recommendations": _records(scenario_tables(None, suggestions, lang)[1]),
     }
     text = json.dumps(_finite(doc), ensure_ascii=False, indent=1, allow_nan=False,
                       default=str)

@@ -44,6 +44,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "total": ("Total", "Total"),
     "low": ("Bas", "Low"),
     "high": ("Haut", "High"),
+    "extreme_low": ("Borne extrême basse", "Extreme low bound"),
+    "extreme_high": ("Borne extrême haute", "Extreme high bound"),
     "unit": ("Unité", "Unit"),
     "rows_not_covered": ("Lignes non couvertes", "Rows not covered"),
     "stage": ("Étape", "Stage"),

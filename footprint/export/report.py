@@ -67,7 +67,7 @@ def report_context(result, *, lang="fr", generated=None, comparison=None, sugges
     from ..charts import service_chart, stage_tier_chart
     from .balance import beges_table
     from .equivalences import equivalences
-    from .tables import split_uncertainty
+    from .tables import scenario_tables, split_uncertainty
 
     t = TEXT[lang]
     lab = (lambda s: label(s, lang))  # noqa: E731
@@ -75,7 +75,8 @@ def report_context(result, *, lang="fr", generated=None, comparison=None, sugges
     total_kg = result.total().m_as("kgCO2e")
     unit, k = _unit_for(total_kg)
     totals = result.totals().set_index("indicator")
-    low, high = totals.loc["climate_change", "low"], totals.loc["climate_change", "high"]
+    low, high = (totals.loc["climate_change", "extreme_low"],
+                 totals.loc["climate_change", "extreme_high"])
     uncertainty, _ = split_uncertainty(uncertainty)
     beges = beges_table(result, lang=lang, uncertainty=uncertainty)
     btotal = beges.set_index("line")
@@ -154,7 +155,8 @@ def report_context(result, *, lang="fr", generated=None, comparison=None, sugges
         "info_total": _info_total(btotal.loc["info.audience_devices", "total_tco2e"], t, lang),
         "coverage_text": coverage_text, "equivalences": eq,
         "chart_stage": stage_chart, "chart_service": svc_chart, "stage_tier": stage_tier,
-        "scenarios": _generic(comparison, lang), "recommendations": _generic(suggestions, lang),
+        "scenarios": _generic(scenario_tables(comparison, None, lang)[0], lang),
+        "recommendations": _generic(scenario_tables(None, suggestions, lang)[1], lang),
         "beges": rows,
         "uncertainty_header": t["mc_header"] if uncertainty is not None else t["bound_header"],
         "method": t["method"].format(allocation=result.options.get("allocation", "")),

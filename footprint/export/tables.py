@@ -57,6 +57,17 @@ TABLE_ORDER = ("summary", "stage_tier", "services", "beges", "ghg", "detail", "f
                "method", "assumptions", "coverage", "sources", "warnings")
 
 
+def scenario_tables(comparison, suggestions, lang: str):
+    """Scenario deltas and recommendations as tables: a :class:`footprint.Comparison`
+    gives its ``deltas``, :func:`footprint.suggest`'s result its ``table(lang)``; tables
+    pass as they are."""
+    if comparison is not None and hasattr(comparison, "deltas"):
+        comparison = comparison.deltas
+    if suggestions is not None and hasattr(suggestions, "table"):
+        suggestions = suggestions.table(lang)
+    return comparison, suggestions
+
+
 def header(column: str, lang: str) -> str:
     """Label of a column id in ``lang`` (ids of stages, tiers… through :func:`label`)."""
     pair = HEADERS.get(column)
@@ -74,7 +85,8 @@ def _labelled(df: pd.DataFrame, column: str, lang: str) -> pd.DataFrame:
 def _summary(result, lang):
     t = result.totals()
     t = _labelled(t, "indicator", lang)
-    return t[["indicator", "indicator_label", "total", "low", "high", "unit", "rows_not_covered"]]
+    return t[["indicator", "indicator_label", "total", "extreme_low", "extreme_high", "unit",
+              "rows_not_covered"]]
 
 
 def _stage_tier(result, lang):

@@ -64,7 +64,7 @@ def to_csv(table) -> str:
     out = io.StringIO()
     # CRLF rows (RFC 4180): the csv module then quotes any cell holding a CR or an LF,
     # which a "\n" terminator leaves bare for a lone CR
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow([safe_cell(c) for c in table.columns])
     for record in table.itertuples(index=False, name=None):
         writer.writerow([safe_cell(v) for v in record])

@@ -1,0 +1,78 @@
+"""AppTest of the Scenarios, Eco-design and Export pages (libraries of issues 10 and 11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_app import ROOT, app, fr  # noqa: F401  (shared helpers and fixture)
+from tests.test_app import workspace  # noqa: F401
+
+import footprint
+
+pytest.importorskip("streamlit")
+
+
+def _sample(name):
+    return footprint.read_project(ROOT / "sample_projects" / name)
+
+
+def test_scenarios_page_compares_like_the_library():
+    project = _sample("opera_live_replay.yaml")
+    if not project.scenarios:
+        pytest.skip("the sample has no scenarios")
+    at = app("pages/3_Scenarios.py", s="opera_live_replay.yaml").run()
+    assert not at.exception, at.exception
+    at.radio(key="draws.fr").set_value("200").run()
+    c = footprint.compare(project, draws=200, seed=0, indicators=("climate_change",))
+    table = next(d.value for d in at.dataframe if "Probabilité d'être plus bas" in d.value.columns)
+    totals = c.totals.set_index("scenario")
+    assert list(table["Scénario"]) == ["Référence"] + list(c.scenarios[1:])
+    assert table.iloc[0]["Valeur (kgCO2e)"] == fr(totals.loc["baseline", "value"])
+    deltas = c.deltas[(c.deltas["level"] == "total")].set_index("scenario")
+    name = c.scenarios[1]
+    from babel.numbers import format_percent
+
+    assert table.iloc[1]["Probabilité d'être plus bas"] == format_percent(
+        deltas.loc[name, "p_lower"], locale="fr_FR", decimal_quantization=False)
+    # the tornado with its table
+    assert "Ce qui pèse le plus (tornade)" in [s.value for s in at.subheader]
+
+
+def test_a_scenario_typed_in_the_form_is_saved_with_the_project(workspace):  # noqa: F811
+    at = app("pages/3_Scenarios.py", s="podcast_series.yaml").run()
+    assert not at.exception
+    at.text_input(key="scenario_name").input("Moins d'écoutes").run()
+    param = next(s for s in at.selectbox if str(s.key).startswith("scenario_param_"))
+    assert "Écoutes" in param.options
+    param.select_index(param.options.index("Écoutes")).run()
+    at.text_input(key="scenario_value").input("1000").run()
+    at.button(key="add_scenario").click().run()
+    from ui.workspace import Workspace
+
+    ws = Workspace(f"sqlite:///{workspace}")
+    saved = footprint.parse_project(ws.load(ws.projects()[0].id))
+    assert [s.name for s in saved.scenarios] == ["Moins d'écoutes"]
+    assert saved.scenarios[0].overrides == {"services[Streamed listens].listens": "1000"}
+
+
+def test_ecodesign_suggestion_becomes_a_scenario(workspace):  # noqa: F811
+    at = app("pages/4_Eco-design.py", s="museum_website.yaml").run()
+    assert not at.exception, at.exception
+    buttons = [b for b in at.button if str(b.key).startswith("to_scenario_")]
+    assert buttons, "no suggestion for the website sample"
+    buttons[0].click().run()
+    from ui.workspace import Workspace
+
+    ws = Workspace(f"sqlite:///{workspace}")
+    saved = footprint.parse_project(ws.load(ws.projects()[0].id))
+    assert len(saved.scenarios) == len(_sample("museum_website.yaml").scenarios) + 1
+
+
+def test_export_page_offers_every_format():
+    at = app("pages/7_Export.py").run()
+    assert not at.exception, at.exception
+    keys = {b.key for b in at.get("download_button")}
+    assert {"download_xlsx", "download_csv", "download_json", "download_html",
+            "download_pdf"} <= keys
