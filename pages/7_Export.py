@@ -24,9 +24,7 @@ with_extras = st.checkbox(t("export_with_extras"), value=True, key="export_extra
 for fmt_id, ext, mime in exports.FORMATS:
     left, right = st.columns([1, 2], vertical_alignment="center")
     with left:
-        with st.spinner(t("computing")):
-            data = exports.build(fmt_id, with_extras)
-        st.download_button(t(f"export_{fmt_id}"), data,
+        st.download_button(t(f"export_{fmt_id}"), exports.builder(fmt_id, with_extras),
                            file_name=file_name(result.project.name, ext), mime=mime,
                            key=f"download_{fmt_id}", type="primary" if fmt_id == "xlsx"
                            else "secondary")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.test_app import ROOT, app, fr  # noqa: F401  (shared helpers and fixture)

@@ -30,7 +30,7 @@ def card(rank, s) -> None:
     st.text(s.detail(language))
     row = s.savings.set_index("indicator").loc["climate_change"]
     cols = st.columns(4)
-    cols[0].metric(t("saving"), f"{fmt(row['saving'])} kgCO2e",
+    cols[0].metric(f"{t('saving')} (kgCO2e)", fmt(row["saving"]),
                    help=t("saving_help", p5=fmt(row.get("saving_p5", float("nan"))),
                           p95=fmt(row.get("saving_p95", float("nan")))))
     cols[1].metric(t("saving_pct"), f"{fmt(row['saving_pct'], 2)} %")

@@ -3,6 +3,8 @@ text, language and options."""
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from ui import cache, state
@@ -37,6 +39,8 @@ def _extras(text: str, fmt_: str) -> dict:
     return out
 
 
-def build(kind: str, extras: bool) -> bytes:
-    d = state.doc()
-    return _build(d.text, d.fmt, kind, lang(), extras)
+def builder(kind: str, extras: bool):
+    """The file, built only when its button is clicked (Streamlit runs the callable on a
+    thread of its own: the project and language are read here, on the page's run)."""
+    d, language = state.doc(), lang()
+    return functools.partial(_build, d.text, d.fmt, kind, language, extras)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from .base import INDICATORS, STAGES, TIERS
-from .project import SCHEMA_VERSION, FunctionalUnit, Options, Project, ReportingPeriod, Scenario
+from .project import (SCHEMA_VERSION, FunctionalUnit, Options, Project, ReportingPeriod,
+                      Scenario)
 
-__all__ = ["Project", "ReportingPeriod", "FunctionalUnit", "Options", "SCHEMA_VERSION",
-           "TIERS", "STAGES", "INDICATORS", "json_schema"]
+__all__ = ["Project", "ReportingPeriod", "FunctionalUnit", "Options", "Scenario",
+           "SCHEMA_VERSION", "TIERS", "STAGES", "INDICATORS", "json_schema"]
 
 
 def json_schema() -> dict:

@@ -287,7 +287,8 @@ MESSAGES.update({
                         "Protocol, traceable detail, factors, sources and licences.",
     "export_csv_help": "The same tables, one CSV file each, and the attributions.",
     "export_json_help": "For another tool: figures, units, provenance (published schema).",
-    "export_html_help": "The one-page report for a director, to open in a browser.",
+    "export_html_help": "The report for a director (summary, carbon balance, method and "
+                        "sources), to open in a browser.",
     "export_pdf_help": "The same report as PDF, to print or attach.",
 })
 

@@ -297,8 +297,8 @@ MESSAGES.update({
                         "GHG Protocol, détail traçable, facteurs, sources et licences.",
     "export_csv_help": "Les mêmes tables, une par fichier CSV, et les attributions.",
     "export_json_help": "Pour un autre outil : chiffres, unités, provenance (schéma publié).",
-    "export_html_help": "Le rapport d'une page pour une direction, à ouvrir dans un "
-                        "navigateur.",
+    "export_html_help": "Le rapport pour une direction (synthèse, bilan carbone, méthode et "
+                        "sources), à ouvrir dans un navigateur.",
     "export_pdf_help": "Le même rapport en PDF, à imprimer ou joindre.",
 })
 
