@@ -17,15 +17,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _timing import best  # noqa: E402
 
 
-def best(fn, repeat=5):
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return min(times) * 1000, out
 
 
 def import_ms() -> float:
@@ -70,7 +66,7 @@ def main() -> None:
           f"{len(reg.factors)} factors): {(time.perf_counter() - t0) * 1000:.0f} ms")
     for path in sorted((ROOT / "sample_projects").glob("*.yaml")):
         project = footprint.read_project(path)
-        ms, result = best(lambda: footprint.assess(project, reg))
+        ms, result = best(lambda: footprint.assess(project, reg), repeat=5)
         print(f"assess {path.name:40s} {ms:8.1f} ms  ({len(result.table):,} result rows)")
     for n in (1_000, 10_000, 100_000):
         t0 = time.perf_counter()

@@ -10,20 +10,15 @@ Run: ``.venv/bin/python benchmarks/bench_export.py``
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _timing import best  # noqa: E402
 
 
-def timed(fn, repeat=3):
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return min(times) * 1000, out
 
 
 def generated_services(n: int):
@@ -54,12 +49,12 @@ def main() -> None:
     to_html(largest)
     print(f"largest sample: {name} ({len(largest.table):,} result rows)")
     for label, fn in (("XLSX", to_xlsx), ("HTML report", to_html), ("PDF report", to_pdf)):
-        ms, data = timed(lambda fn=fn: fn(largest, lang="fr"))
+        ms, data = best(lambda fn=fn: fn(largest, lang="fr"))
         print(f"  {label:12s} {ms:8.0f} ms  {len(data):>10,} bytes")
     big = footprint.assess(generated_services(1000))
     print(f"generated project: 1,000 services ({len(big.table):,} result rows)")
     for label, fn in (("XLSX", to_xlsx), ("CSV zip", to_csv_zip)):
-        ms, data = timed(lambda fn=fn: fn(big, lang="fr"), repeat=2)
+        ms, data = best(lambda fn=fn: fn(big, lang="fr"), repeat=2)
         print(f"  {label:12s} {ms:8.0f} ms  {len(data):>10,} bytes")
 
 
