@@ -24,7 +24,7 @@ def test_scenarios_page_compares_like_the_library():
     assert not at.exception, at.exception
     at.radio(key="draws.fr").set_value("200").run()
     c = footprint.compare(project, draws=200, seed=0, indicators=("climate_change",))
-    table = next(d.value for d in at.dataframe if "Probabilité d'être plus bas" in d.value.columns)
+    table = next(d.value for d in at.table if "Probabilité d'être plus bas" in d.value.columns)
     totals = c.totals.set_index("scenario")
     assert list(table["Scénario"]) == ["Référence"] + list(c.scenarios[1:])
     assert table.iloc[0]["Valeur (kgCO2e)"] == fr(totals.loc["baseline", "value"])

@@ -97,9 +97,10 @@ def comparison_view(c) -> None:
             t("p_lower"): "" if d is None else fmt_percent(d["p_lower"])})
     table = pd.DataFrame(rows)
     series = totals["value"].rename(index={"baseline": t("baseline")})
-    widgets.chart_with_table(bar_chart(series, unit="kgCO2e", locale=lang(),
-                                       colour_by_id=False), table, key="comparison")
-    st.dataframe(table, hide_index=True, key="comparison_table")
+    st.altair_chart(bar_chart(series, unit="kgCO2e", locale=lang(), colour_by_id=False),
+                    width="stretch", key="chart_comparison")
+    # a few rows: a static table, read by screen readers and found in the page's text
+    st.table(table, hide_index=True)
     st.markdown(t("mc_note", draws=c.draws, seed=c.seed))
 
 
