@@ -107,7 +107,7 @@ def test_new_concert_with_replay_from_the_form_survives_a_restart(page: Page,
     nav(page, "Export")
     with page.expect_download() as download:
         page.get_by_role("button", name="Excel workbook (XLSX)").click()
-    book = openpyxl.load_workbook(io.BytesIO(open(download.value.path(), "rb").read()))
+    book = openpyxl.load_workbook(io.BytesIO(download.value.path().read_bytes()))
     assert {"Summary", "Stage x tier", "Services", "Scenarios", "Factors"} <= \
         set(book.sheetnames)
     summary = {r[0]: r for r in book["Summary"].iter_rows(values_only=True) if r[0]}
