@@ -39,7 +39,9 @@ except footprint.FootprintError as exc:
     st.stop()
 
 st.header(result.project.name)
-widgets.headline(result)
+with st.spinner(t("computing_band")):
+    band = results.band(allocation=allocation, network_model=network)
+widgets.headline(result, band)
 for w in results.basis_lines(result):
     st.markdown(w)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_app import ROOT, app, fr  # noqa: F401  (shared helpers and fixture)
+from tests.test_app import ROOT, app, en, fr, metric  # noqa: F401  (shared helpers)
 from tests.test_app import workspace  # noqa: F401
 
 import footprint
@@ -74,3 +74,48 @@ def test_export_page_offers_every_format():
     keys = {b.key for b in at.get("download_button")}
     assert {"download_xlsx", "download_csv", "download_json", "download_html",
             "download_pdf"} <= keys
+
+
+def _band(project, allocation=None):
+    from footprint.uncertainty import summary
+
+    if allocation is not None:
+        data = project.model_dump(mode="json", exclude_unset=True)
+        data.setdefault("options", {})["allocation"] = allocation
+        project = footprint.parse_project(data)
+    row = summary(project, draws=1000, seed=0, indicators=("climate_change",),
+                  levels=("total",)).iloc[0]
+    return row["p5"], row["p95"]
+
+
+def test_results_headline_band_is_the_library_monte_carlo():
+    """The headline's P5–P95 is footprint.uncertainty.summary's (1000 draws, seed 0) in
+    the headline's unit, in French then English, and follows the allocation switch."""
+    from footprint.units import conversion_factor
+
+    project = _sample("opera_live_replay.yaml")
+    at = app("pages/2_Results.py").run()
+    assert not at.exception, at.exception
+    value, unit = metric(at, "Changement climatique").rsplit(" ", 1)
+    k = conversion_factor("kgCO2e", unit)
+    p5, p95 = _band(project)
+    assert p5 < footprint.assess(project).total().m_as("kgCO2e") < p95
+    lines = [m.value for m in at.markdown]
+    assert f"Intervalle à 90 % (P5 – P95, Monte Carlo) : {fr(p5 * k)} – {fr(p95 * k)} " \
+           f"{unit}" in lines
+    # the extreme bounds are not in the headline, its help explains the band
+    help_text = next(m.help for m in at.metric if m.label.startswith("Changement"))
+    assert "1 000 tirages Monte Carlo (graine 0)" in help_text.replace("\u202f", " ")
+    at.radio(key="allocation.fr").set_value(
+        "au prorata du temps calendaire (Boavizta)").run()
+    p5c, p95c = _band(project, "calendar_time")
+    assert (p5c, p95c) != (p5, p95)
+    value, unit = metric(at, "Changement climatique").rsplit(" ", 1)
+    k = conversion_factor("kgCO2e", unit)
+    assert f"Intervalle à 90 % (P5 – P95, Monte Carlo) : {fr(p5c * k)} – {fr(p95c * k)} " \
+           f"{unit}" in [m.value for m in at.markdown]
+    at.button(key="lang_toggle").click().run()  # the switches start again from the project's
+    value, unit = metric(at, "Climate change").rsplit(" ", 1)
+    k = conversion_factor("kgCO2e", unit)
+    assert f"90 % interval (P5 – P95, Monte Carlo): {en(p5 * k)} – {en(p95 * k)} " \
+           f"{unit}" in [m.value for m in at.markdown]

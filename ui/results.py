@@ -29,13 +29,44 @@ def _with_network_model(text: str, fmt: str, model: str) -> str:
     return footprint.to_yaml(footprint.parse_project(data))
 
 
-def assess(*, allocation: str | None, network_model: str | None):
-    """The open project assessed with the page's switches (cached)."""
+def _switched(network_model: str | None) -> tuple[str, str]:
+    """The open project's text with the network-model switch applied."""
     d = state.doc()
     text, fmt_ = d.text, d.fmt
     if network_model is not None and network_models(state.project()) != {network_model}:
         text, fmt_ = _with_network_model(text, fmt_, network_model), "yaml"
-    return cache.assess_text(text, fmt_, allocation)
+    return text, fmt_
+
+
+def assess(*, allocation: str | None, network_model: str | None):
+    """The open project assessed with the page's switches (cached)."""
+    return cache.assess_text(*_switched(network_model), allocation)
+
+
+#: Monte Carlo of the headline's band: draws and seed (the same figures on every visit).
+BAND_DRAWS, BAND_SEED = 1000, 0
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _band(text: str, fmt_: str, allocation: str | None, draws: int, seed: int):
+    from footprint.uncertainty import summary
+
+    project = cache.project_of(text, fmt_)
+    if allocation is not None and allocation != project.options.allocation:
+        data = project.model_dump(mode="json", exclude_unset=True)
+        data.setdefault("options", {})["allocation"] = allocation
+        project = footprint.parse_project(data)
+    row = summary(project, draws=draws, seed=seed, indicators=("climate_change",),
+                  levels=("total",), factors=cache.registry()).iloc[0]
+    return float(row["p5"]), float(row["p95"])
+
+
+def band(*, allocation: str | None, network_model: str | None) -> dict:
+    """P5 and P95 (kgCO2e) of the total climate change by :func:`footprint.uncertainty.
+    summary`, with the page's switches; cached on the project's text (one version)."""
+    text, fmt_ = _switched(network_model)
+    p5, p95 = _band(text, fmt_, allocation, BAND_DRAWS, BAND_SEED)
+    return {"p5": p5, "p95": p95, "unit": "kgCO2e", "draws": BAND_DRAWS, "seed": BAND_SEED}
 
 
 def basis_lines(result) -> list[str]:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from footprint.units import format_unit
 from ui import state
-from ui.i18n import fmt, fmt_date, has, label, lang, t
+from ui.i18n import fmt, fmt_date, fmt_int, has, label, lang, t
 
 
 @st.cache_data(show_spinner=False)
@@ -69,17 +69,30 @@ def incomplete_note(result, indicator: str = "climate_change") -> str | None:
     return t("incomplete", n=missing) if missing else None
 
 
-def headline(result) -> None:
-    """Total climate change (range, coverage), electricity, per functional unit."""
+def headline(result, band: dict | None = None) -> None:
+    """Total climate change (coverage; with ``band``, its Monte Carlo P5–P95 under it, else
+    the extreme bounds in its help), electricity, per functional unit."""
+    from footprint.units import conversion_factor
+
     total = result.total("climate_change")
     value, unit = best_unit(total, ("tCO2e", "kgCO2e", "gCO2e"))
-    row = result.totals({"climate_change": unit}).set_index("indicator").loc["climate_change"]
     note = incomplete_note(result)
     cols = st.columns(3)
     title = t("total") + (" *" if note else "")
-    cols[0].metric(title, f"{fmt(value)} {format_unit(unit)}",
-                   help=t("range_help", low=fmt(row["extreme_low"]), high=fmt(row["extreme_high"]),
-                          unit=format_unit(unit)))
+    shown = f"{fmt(value)} {format_unit(unit)}"
+    if band is None:
+        row = result.totals({"climate_change": unit}).set_index("indicator") \
+            .loc["climate_change"]
+        cols[0].metric(title, shown, help=t("range_help", low=fmt(row["extreme_low"]),
+                                            high=fmt(row["extreme_high"]),
+                                            unit=format_unit(unit)))
+    else:
+        k = conversion_factor(band["unit"], unit)
+        cols[0].metric(title, shown, help=t("band_help", draws=fmt_int(band["draws"]),
+                                            seed=band["seed"]))
+        if band["p5"] == band["p5"]:  # NaN: nothing covered, no band
+            cols[0].markdown(t("band", low=fmt(band["p5"] * k), high=fmt(band["p95"] * k),
+                               unit=format_unit(unit)))
     e_value, e_unit = best_unit(result.electricity(), ("GWh", "MWh", "kWh", "Wh"))
     cols[1].metric(t("electricity"), f"{fmt(e_value)} {e_unit}")
     fu = result.project.functional_unit

@@ -104,6 +104,11 @@ MESSAGES: dict[str, str] = {
     "use_time": "by hours of use (ADEME)", "calendar_time": "by calendar time (Boavizta)",
     # -- results ---------------------------------------------------------------------------
     "total": "Climate change", "electricity": "Electricity used",
+    "band": "90 % interval (P5 – P95, Monte Carlo): {low} – {high} {unit}",
+    "band_help": "{draws} Monte Carlo draws (seed {seed}) of every emission factor and "
+                 "dataset parameter within its range: 90 % of them fall in the interval "
+                 "shown. The extreme bounds are in the table of all indicators.",
+    "computing_band": "Computing the uncertainty (Monte Carlo)…",
     "per_fu": "Per {unit}", "range_help": "Extreme bounds: {low} – {high} {unit} (every "
     "factor at its low end, then its high end: not a confidence interval)",
     "incomplete": "Incomplete total: {n} part(s) with no factor for this indicator are not "

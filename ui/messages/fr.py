@@ -110,6 +110,12 @@ MESSAGES: dict[str, str] = {
     "calendar_time": "au prorata du temps calendaire (Boavizta)",
     # -- results -------------------------------------------------------------------------------
     "total": "Changement climatique", "electricity": "Électricité consommée",
+    "band": "Intervalle à 90 % (P5 – P95, Monte Carlo) : {low} – {high} {unit}",
+    "band_help": "{draws} tirages Monte Carlo (graine {seed}) de chaque facteur d'émission "
+                 "et paramètre des jeux de données dans sa plage : 90 % d'entre eux "
+                 "tombent dans l'intervalle affiché. Les bornes extrêmes sont dans le "
+                 "tableau de tous les indicateurs.",
+    "computing_band": "Calcul de l'incertitude (Monte Carlo)…",
     "per_fu": "Par {unit}", "range_help": "Bornes extrêmes : {low} – {high} {unit} (tous "
     "les facteurs à leur borne basse, puis haute : pas un intervalle de confiance)",
     "incomplete": "Total incomplet : {n} partie(s) sans facteur pour cet indicateur ne sont "
