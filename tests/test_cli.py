@@ -93,3 +93,45 @@ def test_overflowing_inputs_name_the_service_and_json_stays_strict(tmp_path, cap
     text = capsys.readouterr().out
     assert "NaN" not in text and "Infinity" not in text
     json.loads(text, parse_constant=lambda c: pytest.fail(f"non-standard JSON {c}"))
+
+
+def test_factors_list_search_is_a_case_insensitive_text_filter(capsys):
+    assert main(["factors", "list", "--search", "SmartPhone"]) == 0
+    codes = {line.split()[0] for line in capsys.readouterr().out.splitlines()[1:]}
+    assert "device.smartphone" in codes
+    assert "device.laptop" not in codes and "electricity" not in codes
+    # a dataset (source) name selects its factors: Base Empreinte's electricity only
+    assert main(["factors", "list", "--search", "ademe-base-empreinte-electricity"]) == 0
+    lines = capsys.readouterr().out.splitlines()[1:]
+    assert lines and {line.split()[0] for line in lines} == {"electricity"}
+    assert main(["factors", "list", "--search", "no-such-thing-xyz"]) == 1
+    assert "'no-such-thing-xyz'" in capsys.readouterr().err
+
+
+def test_factors_show_one_region(capsys):
+    # ADEME Base Empreinte 2024 French consumption mix: 0.0519 kgCO2e/kWh (factors.md)
+    assert main(["factors", "show", "electricity", "--region", "fr"]) == 0
+    out = capsys.readouterr().out
+    climate = [line for line in out.splitlines() if "climate_change:" in line]
+    assert climate == [climate[0]] and climate[0].startswith(
+        "electricity [FR, 2024] use climate_change: 0.0519 kgCO2e/kWh")
+    assert "[DE," not in out
+    # primary energy is one world convention: shown, with the fallback said
+    assert "electricity [GLO, 2021] use primary_energy" in out
+    assert "where FR has no figure of its own, the GLO figure applies" in out
+    proc = subprocess.run([sys.executable, "-m", "footprint", "factors", "show", "electricity",
+                           "--region", "XX"], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "'XX' is not a region code" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_every_option_of_every_command_has_help_text():
+    import argparse
+
+    from footprint.cli import _parser
+
+    parser = _parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    missing = [f"{name} {action.dest}" for name, command in sub.choices.items()
+               for action in command._actions if not action.help]
+    assert "factors" in sub.choices and not missing, missing

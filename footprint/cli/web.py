@@ -25,7 +25,8 @@ def register(sub) -> None:
                    help="share of the host's energy that is renewable, 0-1 (SWD)")
     w.add_argument("--grid-intensity", metavar="G",
                    help="grid intensity for SWD: gCO2e/kWh or a country code such as FR")
-    w.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    w.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="output: a readable table, CSV or JSON (default table)")
     w.set_defaults(func=_cmd_web)
 
 
