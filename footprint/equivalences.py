@@ -1,36 +1,65 @@
-"""Everyday equivalents of a climate-change figure, for readers who are not specialists.
+"""Everyday equivalents of a climate-change figure, for readers who are not specialists:
+one module for the app's Results page and the exported report.
 
-Each equivalent is a published per-use figure of ADEME's *Impact CO2* site (the
-``usagenumerique`` data, default parameters), so the comparison stays within digital
-uses a museum's audience knows.
+Each equivalent comes from a cited figure; two from the bundled factor datasets (so they
+follow the data's editions), one from ADEME's per-hour streaming figure:
 
-References
-----------
-ADEME, Impact CO2, repository incubateur-ademe/impactco2 (commit 8076a48),
-``usagenumerique`` data: 1 h of video streaming 64.0 gCO2e (HD, fixed network, France,
-average device mix); 1 e-mail 2.46 gCO2e; 1 web search 1.23 gCO2e (the ``.ts`` figure).
-Carried over in the project's factors dossier, §8.4.
+- manufacture of a smartphone: ADEME Base Empreinte® / NegaOctet via
+  ``publicodes-acv-numerique`` 2.1.0 (``device.smartphone``: manufacture + distribution +
+  end of life, without use);
+- French grid electricity: ADEME Base Empreinte® 2024 (``electricity`` in FR);
+- one hour of HD video streamed at home in France: 67.8 gCO2e (ADEME
+  ``publicodes-acv-numerique`` 2.1.0, rule ``streaming``, HD, fixed network, ADEME's
+  average screen mix: 36.8 device manufacture + 2.7 device use + 27.8 network + 0.5 data
+  centre), recorded in ``shared/research/factors.md`` §8. ADEME's *Impact CO2* site shows
+  ≈ 64 g for the same use from an older edition of the data (§8.4); the model's figure is
+  kept, being the edition of the bundled datasets.
 """
 
 from __future__ import annotations
 
-__all__ = ["EQUIVALENTS", "SOURCE", "equivalents"]
+import math
 
-SOURCE = ("ADEME, Impact CO2 (impactco2.fr), usagenumerique data, repository "
-          "incubateur-ademe/impactco2 commit 8076a48")
+__all__ = ["equivalences", "STREAMING_HOUR_GCO2E", "STREAMING_SOURCE"]
 
-#: id -> gCO2e per one unit of the everyday use (ADEME Impact CO2, published).
-EQUIVALENTS: dict[str, float] = {
-    "streaming_hour": 64.0,
-    "email": 2.46,
-    "web_search": 1.23,
-}
+#: gCO2e per hour of HD streaming at home, France (ADEME publicodes-acv-numerique 2.1.0)
+STREAMING_HOUR_GCO2E = 67.8
+STREAMING_SOURCE = "ADEME publicodes-acv-numerique 2.1.0, streaming HD"
+
+#: (key, factor code, region) of the equivalents read from the factor datasets
+_FROM_DATA = (("smartphones", "device.smartphone", "GLO"), ("electricity_fr", "electricity", "FR"))
 
 
-def equivalents(total_kgco2e: float) -> dict[str, float]:
-    """How many of each everyday use emit ``total_kgco2e`` [kgCO2e].
+def equivalences(total_kgco2e: float, registry=None) -> list[dict]:
+    """Equivalents of a climate-change total [kgCO2e]: ``key``, ``value`` (a count),
+    ``per`` (kgCO2e per unit) and ``source``; an empty list for a total that is not finite
+    or not positive.
 
-    >>> round(equivalents(0.64)["streaming_hour"], 6)
+    >>> round(equivalences(0.678, registry=False)[-1]["value"], 6)
     10.0
     """
-    return {key: total_kgco2e * 1000.0 / g for key, g in EQUIVALENTS.items()}
+    if not math.isfinite(total_kgco2e) or total_kgco2e <= 0:
+        return []
+    out = []
+    if registry is not False:  # False: only the published figure (no dataset read)
+        if registry is None:
+            from .factors import default_registry
+
+            registry = default_registry()
+        for key, code, region in _FROM_DATA:
+            try:
+                per = registry.factor(code, region=region, unit=None)
+                used = registry.resolve_region(code, region, indicator="climate_change")
+                f = registry.factors
+                row = f[(f["code"] == code) & (f["indicator"] == "climate_change")
+                        & (f["region"] == used)]
+                dataset = str(row["dataset"].iloc[0]) if len(row) else ""
+            except (KeyError, ValueError):
+                continue
+            if per > 0:
+                out.append({"key": key, "value": total_kgco2e / per, "per": per,
+                            "source": dataset})
+    per = STREAMING_HOUR_GCO2E / 1000
+    out.append({"key": "streaming_hours", "value": total_kgco2e / per, "per": per,
+                "source": STREAMING_SOURCE})
+    return out

@@ -119,3 +119,19 @@ def test_results_headline_band_is_the_library_monte_carlo():
     k = conversion_factor("kgCO2e", unit)
     assert f"90 % interval (P5 – P95, Monte Carlo): {en(p5 * k)} – {en(p95 * k)} " \
            f"{unit}" in [m.value for m in at.markdown]
+
+
+def test_results_equivalences_are_the_library_ones():
+    from footprint.equivalences import equivalences
+
+    at = app("pages/2_Results.py").run()
+    assert not at.exception, at.exception
+    total = footprint.assess(_sample("opera_live_replay.yaml")).total().m_as("kgCO2e")
+    eq = {e["key"]: e["value"] for e in equivalences(total)}
+    from babel.numbers import format_decimal
+
+    assert metric(at, "heures de vidéo HD regardées") == format_decimal(
+        round(eq["streaming_hours"]), locale="fr_FR")
+    assert metric(at, "fabrications de smartphones") == format_decimal(
+        round(eq["smartphones"]), locale="fr_FR")
+    assert any(m.value.startswith("Sources : ademe-acv-numerique-2.1.0") for m in at.markdown)

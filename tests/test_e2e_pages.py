@@ -1,6 +1,6 @@
 """Every page in a real Chromium, in both languages: no serious or critical axe-core
 violation in our content, and a screenshot of each (desktop and 390 px phone width) in
-``test-results/screens/`` for people to look at."""
+``screenshots/`` for people to look at."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from ui.nav import PAGES, ROOT
 
 pytestmark = pytest.mark.e2e
 expect.set_options(timeout=30_000)
-SCREENS = ROOT / "test-results" / "screens"
+# not under test-results/: pytest-playwright empties that folder when any session starts
+SCREENS = ROOT / "screenshots"
 TITLES = {"fr": fr.MESSAGES, "en": en.MESSAGES}
 
 

@@ -89,17 +89,19 @@ def stage_tier_table(result) -> dict:
 
 
 def equivalences(result) -> None:
-    from footprint.equivalences import SOURCE, equivalents
+    """Everyday equivalents of the total (:mod:`footprint.equivalences`, shared with the
+    report), each with its figure and source."""
+    from footprint.equivalences import equivalences as equivalents
 
-    total = result.total("climate_change").m_as("kgCO2e")
-    if not total == total:  # nothing covered
+    eq = equivalents(result.total("climate_change").m_as("kgCO2e"), cache.registry())
+    if not eq:  # nothing covered
         return
     st.subheader(t("equivalences"))
-    eq = equivalents(total)
     cols = st.columns(len(eq))
-    for col, (key, n) in zip(cols, eq.items()):
-        col.metric(t(f"equiv_{key}"), fmt_int(n))
-    st.markdown(t("equiv_source", source=SOURCE))
+    for col, e in zip(cols, eq):
+        col.metric(t(f"equiv_{e['key']}"), fmt_int(e["value"]),
+                   help=t(f"equiv_{e['key']}_per", per=fmt(e["per"])))
+    st.markdown(t("equiv_source", source="; ".join(dict.fromkeys(e["source"] for e in eq))))
 
 
 def web_methods(result) -> None:

@@ -66,7 +66,7 @@ def report_context(result, *, lang="fr", generated=None, comparison=None, sugges
     from .. import __version__
     from ..charts import service_chart, stage_tier_chart
     from .balance import beges_table
-    from .equivalences import equivalences
+    from ..equivalences import equivalences
     from .tables import scenario_tables, split_uncertainty
 
     t = TEXT[lang]

@@ -137,10 +137,15 @@ MESSAGES: dict[str, str] = {
     "network_model_mixed": "The network model is set per service in “Describe”; this "
                            "project has no video or audio service.",
     "equivalences": "To picture this figure",
-    "equiv_streaming_hour": "hours of video streaming",
-    "equiv_email": "e-mails sent",
-    "equiv_web_search": "web searches",
-    "equiv_source": "Source: {source}",
+    "equiv_smartphones": "smartphones manufactured",
+    "equiv_smartphones_per": "{per} kgCO2e per smartphone: manufacture, distribution and end "
+                             "of life, use excluded",
+    "equiv_electricity_fr": "kWh of French grid electricity",
+    "equiv_electricity_fr_per": "{per} kgCO2e per kWh (French consumption mix, life cycle)",
+    "equiv_streaming_hours": "hours of HD video watched at home in France",
+    "equiv_streaming_hours_per": "{per} kgCO2e per hour (HD, fixed network, ADEME's average "
+                                 "screen mix)",
+    "equiv_source": "Sources: {source}",
     "web_methods": "Websites: our figures and the published methods",
     "web_methods_help": "SWD v4, SWD v3 and Ecoindex figures are shown beside ours, never "
                         "added.",

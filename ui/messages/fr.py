@@ -146,10 +146,16 @@ MESSAGES: dict[str, str] = {
     "network_model_mixed": "Le modèle des réseaux se règle par service dans « Décrire » ; "
                            "ce projet n'a pas de service vidéo ou audio.",
     "equivalences": "Pour se représenter ce chiffre",
-    "equiv_streaming_hour": "heures de vidéo en streaming",
-    "equiv_email": "courriels envoyés",
-    "equiv_web_search": "recherches sur le web",
-    "equiv_source": "Source : {source}",
+    "equiv_smartphones": "fabrications de smartphones",
+    "equiv_smartphones_per": "{per} kgCO2e par smartphone : fabrication, distribution et fin "
+                             "de vie, hors usage",
+    "equiv_electricity_fr": "kWh d'électricité du réseau français",
+    "equiv_electricity_fr_per": "{per} kgCO2e par kWh (mix de consommation français, cycle "
+                                "de vie)",
+    "equiv_streaming_hours": "heures de vidéo HD regardées chez soi en France",
+    "equiv_streaming_hours_per": "{per} kgCO2e par heure (HD, réseau fixe, parc d'écrans "
+                                 "moyen de l'ADEME)",
+    "equiv_source": "Sources : {source}",
     "web_methods": "Sites web : nos chiffres et les méthodes publiées",
     "web_methods_help": "Les chiffres SWD v4, SWD v3 et Ecoindex sont montrés à côté des "
                         "nôtres, jamais ajoutés.",
