@@ -38,11 +38,11 @@ def app(page: str | None = None, **query) -> AppTest:
 
 def fr(value: float) -> str:
     """A figure as the app shows it in French: 3 significant digits, babel's fr_FR."""
-    return format_decimal(float(f"{value:.3g}"), locale="fr_FR")
+    return format_decimal(float(f"{value:.3g}"), locale="fr_FR", decimal_quantization=False)
 
 
 def en(value: float) -> str:
-    return format_decimal(float(f"{value:.3g}"), locale="en_GB")
+    return format_decimal(float(f"{value:.3g}"), locale="en_GB", decimal_quantization=False)
 
 
 def sample_title_en(name: str) -> str:

@@ -135,3 +135,22 @@ def test_results_equivalences_are_the_library_ones():
     assert metric(at, "fabrications de smartphones") == format_decimal(
         round(eq["smartphones"]), locale="fr_FR")
     assert any(m.value.startswith("Sources : ademe-acv-numerique-2.1.0") for m in at.markdown)
+
+
+def test_small_figures_keep_their_digits_and_scenario_overrides_read_as_labels():
+    at = app("pages/2_Results.py").run()
+    assert not at.exception, at.exception
+    totals = footprint.assess(_sample("opera_live_replay.yaml")).totals().set_index("indicator")
+    table = next(d.value for d in at.dataframe if "Indicateur" in d.value.columns)
+    row = table.set_index("Indicateur").loc["Particules fines"]
+    pm = totals.loc["particulate_matter", "total"]
+    assert 0 < pm < 0.001 and row["Valeur"] == fr(pm) and row["Valeur"].startswith("0,000")
+    at = app("pages/3_Scenarios.py").run()
+    assert not at.exception, at.exception
+    shown = [d.value for d in at.dataframe if "Nouvelle valeur" in d.value.columns]
+    params = [p for d in shown for p in d["Paramètre"]]
+    values = [v for d in shown for v in d["Nouvelle valeur"]]
+    # the opera sample's "HD instead of 4K": quality_mix {sd: 0.1, hd: 0.6, full_hd: 0.3}
+    assert "Live stream and replay › Qualités vues" in params
+    assert "SD 0,1 ; HD 0,6 ; Full HD 0,3" in values
+    assert fr(54000) in values

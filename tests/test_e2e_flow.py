@@ -39,7 +39,8 @@ def nav(page: Page, name: str) -> None:
 
 def en(value: float, digits: int = 3) -> str:
     """A figure as the app shows it in English (``digits`` significant digits)."""
-    return format_decimal(float(f"{value:.{digits}g}"), locale="en_GB")
+    return format_decimal(float(f"{value:.{digits}g}"), locale="en_GB",
+                          decimal_quantization=False)
 
 
 def test_new_concert_with_replay_from_the_form_survives_a_restart(page: Page,

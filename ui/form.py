@@ -210,8 +210,8 @@ def _choice_label(value) -> str:
 def _cell(value, spec: FieldSpec):
     if spec.widget == "bool":
         return bool(value if value is not None else spec.default)
-    if value is None:
-        return None
+    if value is None:  # an empty text cell, not the editor's grey "None"
+        return None if spec.widget == "choice" else ""
     return value if spec.widget == "choice" else _show(value)
 
 
@@ -251,6 +251,8 @@ def components_table(form: Form, path: str, components, codes: list[str]) -> lis
             for c in (components or []) for a in (c.get("activities") or [{}])]
     frame = pd.DataFrame(rows, columns=["component", "tier", "activity", "factor", "amount",
                                         "unit", "region"])
+    text = ["component", "activity", "amount", "unit", "region"]
+    frame[text] = frame[text].astype(object).where(frame[text].notna(), "")
     tiers = ["user_devices", "networks", "data_centres", "onsite"]
     config = {
         "component": cc.TextColumn(t("col_component"), required=True),

@@ -60,7 +60,9 @@ def fmt(value, digits: int = 3) -> str:
     if value != value:
         return t("not_covered")
     rounded = float(f"{value:.{digits}g}")
-    return format_decimal(rounded, locale=LOCALES[lang()], group_separator=True)
+    # every significant digit, even far after the point (0,000218, not 0)
+    return format_decimal(rounded, locale=LOCALES[lang()], group_separator=True,
+                          decimal_quantization=False)
 
 
 def fmt_int(value) -> str:

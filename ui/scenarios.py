@@ -3,6 +3,8 @@ keeps them), comparison and tornado through the library, cached on the project's
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -12,7 +14,7 @@ from footprint.charts import bar_chart
 from footprint.schema.describe import fields
 from ui import state, widgets
 from ui.form import field_label, normalise_number
-from ui.i18n import fmt, fmt_percent, label, lang, t
+from ui.i18n import fmt, fmt_percent, has, label, lang, t
 
 _SCALAR = ("quantity", "number", "integer", "bool", "choice", "text", "region")
 
@@ -39,9 +41,39 @@ def current_value(project, service_name: str, param: str, specs) -> str:
     return t("current_value", value=shown + unit)
 
 
+def _override_label(path: str) -> str:
+    """``services[Live].quality_mix`` as people read it: ``Live › <the field's label>``."""
+    m = re.fullmatch(r"services\[(.+)\]\.(\w+)", path)
+    if m is None:
+        return path
+    name, param = m.groups()
+    return f"{name} › {t('param_' + param) if has('param_' + param) else param}"
+
+
+def _override_value(value) -> str:
+    """An override's value with numbers in the user's language; mixes as ``id share``."""
+    from babel.numbers import format_decimal
+
+    from ui.i18n import LOCALES
+
+    def one(v):
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return format_decimal(v, locale=LOCALES[lang()], decimal_quantization=False)
+        return label(v) if isinstance(v, str) else str(v)
+
+    if isinstance(value, dict):
+        return " ; ".join(f"{label(k)} {one(v)}" for k, v in value.items())
+    if isinstance(value, str):
+        try:
+            return one(float(value))
+        except ValueError:
+            return value
+    return one(value)
+
+
 def overrides_table(scenario) -> dict:
-    return {t("parameter"): list(scenario.overrides),
-            t("new_value"): [str(v) for v in scenario.overrides.values()]}
+    return {t("parameter"): [_override_label(p) for p in scenario.overrides],
+            t("new_value"): [_override_value(v) for v in scenario.overrides.values()]}
 
 
 def _data(project) -> dict:

@@ -227,6 +227,7 @@ MESSAGES.update({
     "param_network_mix": "Networks (fixed / mobile)", "param_network_model": "Network model",
     "param_box_power": "Home-box power", "param_serving_energy":
     "Server energy per GB", "param_device_power": "Device powers",
+    "sd": "SD", "hd": "HD", "full_hd": "Full HD", "uhd": "4K",
     "param_quality_mix": "Qualities watched", "param_gb_per_hour": "GB per hour by quality",
     "param_device_mix": "Devices used", "param_set_top_box_share":
     "Share of TV hours via a set-top box", "param_hours_viewed": "Hours viewed",

@@ -238,6 +238,7 @@ MESSAGES.update({
     "param_network_mix": "Réseaux (fixe / mobile)", "param_network_model": "Modèle des réseaux",
     "param_box_power": "Puissance de la box", "param_serving_energy":
     "Énergie des serveurs par Go", "param_device_power": "Puissances des terminaux",
+    "sd": "SD", "hd": "HD", "full_hd": "Full HD", "uhd": "4K",
     "param_quality_mix": "Qualités vues", "param_gb_per_hour": "Go par heure selon la qualité",
     "param_device_mix": "Terminaux utilisés", "param_set_top_box_share":
     "Part des heures TV via un boîtier", "param_hours_viewed": "Heures vues",
