@@ -152,7 +152,7 @@ def drawn_inventory(project, registry: DrawnRegistry, start: int, stop: int,
                     copies.append(svc.model_copy(update={"name": f"{svc.name}{SEP}{d}"}))
                     paths.append(path)
             frames.append(KINDS[kind].inventory(copies, paths, ctx)[0])
-    inv = concat(frames)
+    inv = concat(frames).to_pandas()
     codes, uniq = pd.factorize(inv["region"].to_numpy(dtype=object))
     inv["region"] = np.array([str(u).partition(SEP)[0] for u in uniq], dtype=object)[codes]
     return inv

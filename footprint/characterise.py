@@ -35,8 +35,28 @@ _FACTOR_FIELDS = ["code", "region", "stage", "indicator", "value_canonical", "lo
                   "high_canonical", "unit_canonical", "quality", "dataset", "source_ref"]
 
 
-def _entries(pairs: pd.DataFrame, registry, indicators,
-             alternatives=None) -> tuple[dict, list[str]]:
+def _factor_tables(registry) -> dict:
+    """What characterisation reads of a registry's factor table, computed once per registry
+    (it is immutable): the rows of each (code, region, indicator), each code's first stage,
+    and each result column taken from the factors, with a blank for *not covered* last
+    (floats with NaN; text as categorical codes and their dtype)."""
+    cached = registry.__dict__.get("_characterise_tables")
+    if cached is not None:
+        return cached
+    f = registry.factors
+    out = {"rows_of": f.groupby(["code", "region", "indicator"], sort=False).indices,
+           "stages": f["stage"].to_numpy(dtype=object),
+           "first_stage": f.groupby("code", sort=False)["stage"].first().to_dict()}
+    for name in ("value_canonical", "low_canonical", "high_canonical"):
+        out[name] = np.append(f[name].to_numpy(dtype=float), np.nan)
+    for name in ("unit_canonical", "quality", "dataset", "source_ref"):
+        codes, uniques = pd.factorize(np.append(f[name].to_numpy(dtype=object), ""))
+        out[name] = (codes, pd.CategoricalDtype(uniques))
+    registry.__dict__["_characterise_tables"] = out
+    return out
+
+
+def _entries(pairs, registry, indicators, alternatives=None) -> tuple[dict, list[str]]:
     """The factor rows that characterise each distinct (code, region) pair.
 
     For every pair and indicator: the registry rows (one per stage) of the region whose
@@ -45,12 +65,10 @@ def _entries(pairs: pd.DataFrame, registry, indicators,
     (``pair`` offsets into them) and the substitution warnings. One Python step per
     distinct pair and indicator, never per inventory row.
     """
-    f = registry.factors
-    rows_of = f.groupby(["code", "region", "indicator"], sort=False).indices
-    stages = f["stage"].to_numpy(dtype=object)
-    first_stage = f.groupby("code", sort=False)["stage"].first().to_dict()
+    tables = _factor_tables(registry)
+    rows_of, stages, first_stage = tables["rows_of"], tables["stages"], tables["first_stage"]
     idx, ind, used_region, stage, counts, warnings = [], [], [], [], [], []
-    for code, region in pairs.itertuples(index=False):  # one per distinct (code, region)
+    for code, region in pairs:  # one per distinct (code, region)
         registry.flow(code)  # unknown code: UnknownFactorError with close matches
         n = 0
         for indicator in indicators:
@@ -88,11 +106,10 @@ def _entries(pairs: pd.DataFrame, registry, indicators,
             "count": counts, "offset": np.cumsum(counts) - counts}, warnings
 
 
-def _check_flows(inventory: pd.DataFrame, registry) -> None:
+def _check_flows(inventory: pd.DataFrame, registry, code_of_row, codes) -> None:
     """Every row's flow must be the one its factors characterise (kWh for electricity…)."""
-    codes = inventory["factor_code"].unique()
-    expected = inventory["factor_code"].map({c: registry.flow(c) for c in codes})
-    wrong = inventory[expected != inventory["flow"]]
+    expected = np.array([registry.flow(c) for c in codes], dtype=object)[code_of_row]
+    wrong = inventory[expected != inventory["flow"].to_numpy(dtype=object)]
     if len(wrong):
         row = wrong.iloc[0]
         raise UnitError(f"{row['service']} / {row['component']}: a {row['flow']} flow "
@@ -131,14 +148,20 @@ def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
     warnings : list of str
         Region substitutions.
     """
+    if not isinstance(inventory, pd.DataFrame):  # a Frame of footprint.inventory.rows()
+        inventory = inventory.to_pandas()
     if inventory.empty:
         return pd.DataFrame({c: pd.Series(dtype=object)
                              for c in (*carry, *RESULT_COLUMNS)}), []
-    key_columns = ["factor_code", "region"]
-    pair_of_row = inventory.groupby(key_columns, sort=False).ngroup().to_numpy()
-    pairs = inventory[key_columns].drop_duplicates()  # same order as ngroup(sort=False)
+    # distinct (code, region) pairs in the order they first appear, and each row's pair
+    code_of_row, codes = pd.factorize(inventory["factor_code"].to_numpy(dtype=object),
+                                      use_na_sentinel=False)
+    region_of_row, regions = pd.factorize(inventory["region"].to_numpy(dtype=object),
+                                          use_na_sentinel=False)
+    pair_of_row, keys = pd.factorize(code_of_row * len(regions) + region_of_row)
+    pairs = [(codes[k // len(regions)], regions[k % len(regions)]) for k in keys]
     entries, warnings = _entries(pairs, registry, indicators, alternatives)
-    _check_flows(inventory, registry)
+    _check_flows(inventory, registry, code_of_row, codes)
     # expand: inventory row i gets the entries of its pair, in order
     counts = entries["count"][pair_of_row]
     row = np.repeat(np.arange(len(inventory)), counts)
@@ -148,13 +171,14 @@ def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
     # Text columns are categoricals built from codes: each distinct text is stored once
     # and factorised on the small table it comes from (factors, entries, inventory), never
     # on the result's rows (a portfolio's table has millions).
-    f = registry.factors
-    pick = np.where(factor_idx < 0, len(f), factor_idx)  # -1 (not covered): a blank row
+    tables = _factor_tables(registry)
+    pick = np.where(factor_idx < 0, len(registry.factors), factor_idx)  # -1: the blank row
 
-    def factor_column(name, blank):
-        if isinstance(blank, float):
-            return np.append(f[name].to_numpy(dtype=float), blank)[pick]
-        return _take(np.append(f[name].to_numpy(dtype=object), blank), pick)
+    def factor_column(name):
+        if name.endswith("_canonical") and name != "unit_canonical":
+            return tables[name][pick]
+        codes, dtype = tables[name]
+        return pd.Categorical.from_codes(codes[pick], dtype=dtype, validate=False)
 
     def inventory_column(name):
         column = inventory[name]
@@ -165,30 +189,51 @@ def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
         return values[row] if values.dtype.kind in "fiu" else _take(values, row)
 
     amount = inventory_column("amount")
-    value = factor_column("value_canonical", np.nan)
+    value = factor_column("value_canonical")
+    flow_of_row, flows = pd.factorize(inventory["flow"].to_numpy(dtype=object))
+    flow_units = np.array([FLOW_UNITS.get(f) for f in flows], dtype=object)
     columns = {
         "service": inventory_column("service"), "component": inventory_column("component"),
         "tier": inventory_column("tier"), "stage": _take(entries["stage"], entry),
         "indicator": _take(entries["indicator"], entry), "flow": inventory_column("flow"),
         "amount": amount,
-        "amount_unit": _take(inventory["flow"].map(FLOW_UNITS).to_numpy(dtype=object), row),
+        "amount_unit": _take(flow_units[flow_of_row], row),
         "factor_code": inventory_column("factor_code"), "region": inventory_column("region"),
         "factor_region": _take(entries["factor_region"], entry), "factor_value": value,
-        "factor_unit": factor_column("unit_canonical", ""),
-        "factor_quality": factor_column("quality", ""),
-        "dataset": factor_column("dataset", ""),
-        "source_ref": factor_column("source_ref", ""),
+        "factor_unit": factor_column("unit_canonical"),
+        "factor_quality": factor_column("quality"),
+        "dataset": factor_column("dataset"),
+        "source_ref": factor_column("source_ref"),
         "impact": amount * value,
         "impact_unit": _take(entries["impact_unit"], entry),
-        "impact_low": inventory_column("amount_low") * factor_column("low_canonical", np.nan),
-        "impact_high": inventory_column("amount_high") * factor_column("high_canonical", np.nan),
+        "impact_low": inventory_column("amount_low") * factor_column("low_canonical"),
+        "impact_high": inventory_column("amount_high") * factor_column("high_canonical"),
         "factor_idx": factor_idx, "basis": inventory_column("basis"), "activity": row,
     }
     columns.update({c: inventory_column(c) for c in carry})
-    return pd.DataFrame({c: columns[c] for c in (*carry, *RESULT_COLUMNS)}), warnings
+    return pd.DataFrame({c: columns[c] for c in (*carry, *RESULT_COLUMNS)},
+                        index=pd.RangeIndex(len(row)), copy=False), warnings
 
 
 def _take(values: np.ndarray, index: np.ndarray) -> pd.Categorical:
     """``values[index]`` as a categorical, factorised on ``values`` (the short side)."""
     codes, uniques = pd.factorize(values)
-    return pd.Categorical.from_codes(codes[index], categories=uniques)
+    return pd.Categorical.from_codes(codes[index], dtype=_dtype(uniques), validate=False)
+
+
+_DTYPES: dict[tuple, pd.CategoricalDtype] = {}
+
+
+def _dtype(uniques: np.ndarray) -> pd.CategoricalDtype:
+    """The categorical dtype of ``uniques``, shared between calls for short lists (the
+    tiers, stages, indicators, a project's names): building one converts its categories
+    to pandas strings, ~0.15 ms, as much as the rest of a column."""
+    if len(uniques) > 256:
+        return pd.CategoricalDtype(uniques)
+    key = tuple(uniques)
+    dtype = _DTYPES.get(key)
+    if dtype is None:
+        if len(_DTYPES) >= 4096:
+            _DTYPES.clear()
+        dtype = _DTYPES[key] = pd.CategoricalDtype(uniques)
+    return dtype

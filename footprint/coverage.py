@@ -114,19 +114,63 @@ def summary(table: pd.DataFrame) -> pd.DataFrame:
                                           "share_not_covered", "status", "missing"])
 
 
+def _codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes of a column (a categorical's own, else factorised) and their values."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return (column.cat.codes.to_numpy().astype(np.int64),
+                np.asarray(column.cat.categories, dtype=object))
+    codes, uniques = pd.factorize(column.to_numpy(dtype=object))
+    return codes.astype(np.int64), np.asarray(uniques, dtype=object)
+
+
 def warnings(table: pd.DataFrame) -> list[str]:
-    """One warning per incomplete total, naming the tiers or stages not covered and the
-    factors that are missing."""
+    """One warning per incomplete total, naming the tiers not covered and the factors that
+    are missing (the statuses and estimates of :func:`summary`, counted with bincounts over
+    indicator × tier and activity × indicator codes: no table per indicator)."""
+    if table.empty:
+        return []
+    ind, ind_names = _codes(table["indicator"])
+    tier, tier_names = _codes(table["tier"])
+    n_ind, n_tier = len(ind_names), len(tier_names)
+    impact = table["impact"].to_numpy(dtype=float)
+    missing = np.isnan(impact)
+    cell = ind * n_tier + tier
+    rows = np.bincount(cell, minlength=n_ind * n_tier).reshape(n_ind, n_tier)
+    lacking = np.bincount(cell[missing], minlength=n_ind * n_tier).reshape(n_ind, n_tier)
+    wholly = (rows > 0) & (lacking == rows)  # tiers with rows and none covered
+    if not wholly.any():
+        return []
+    # tiers in the order of coverage(): the known tiers first, then the others sorted
+    others = sorted(set(tier_names) - set(TIERS))
+    tier_order = np.argsort([TIERS.index(t) if t in TIERS else len(TIERS) + others.index(t)
+                             for t in tier_names], kind="stable")
+    act = table["activity"].to_numpy().astype(np.int64)
+    n_act = int(act.max()) + 1
+    position = {name: i for i, name in enumerate(ind_names)}
+    cc = position.get("climate_change", -1)
+    weighted = (ind == cc) & ~missing
+    weight = np.bincount(act[weighted], weights=impact[weighted], minlength=n_act)
+    pair = act * n_ind + ind
+    present = np.bincount(pair, minlength=n_act * n_ind).reshape(n_act, n_ind) > 0
+    covered = np.bincount(pair[~missing], minlength=n_act * n_ind).reshape(n_act, n_ind) > 0
+    code, code_names = _codes(table["factor_code"])
+    region, region_names = _codes(table["region"])
     out = []
-    s = summary(table)
-    for r in s[s["status"] == "incomplete"].itertuples(index=False):
-        tiers = [p.removeprefix("tier ") for p in r.missing.split("; ")]
-        nc = table[(table["indicator"] == r.indicator) & table["impact"].isna()
-                   & table["tier"].isin(tiers)]
-        where = ", ".join(sorted({f"{c} [{g}]" for c, g in
-                                  zip(nc["factor_code"], nc["region"])}))
-        share = "" if not np.isfinite(r.share_not_covered) else \
-            f"; about {r.share_not_covered:.0%} of the impact not covered (estimate)"
-        out.append(f"{r.indicator} total is incomplete: {r.missing} not covered "
-                   f"(no factor for {where}){share}")
+    for name in INDICATORS:
+        i = position.get(name)
+        if i is None or not wholly[i].any():
+            continue
+        tiers = [j for j in tier_order if wholly[i, j]]
+        parts = "; ".join(f"tier {tier_names[j]}" for j in tiers)
+        sel = (ind == i) & missing & np.isin(tier, tiers)
+        pairs = np.unique(code[sel] * len(region_names) + region[sel])
+        where = ", ".join(sorted({f"{code_names[p // len(region_names)]} "
+                                  f"[{region_names[p % len(region_names)]}]" for p in pairs}))
+        w = weight[present[:, i]]
+        lost = weight[present[:, i] & ~covered[:, i]].sum()
+        share = np.nan if name == "climate_change" or w.sum() <= 0 else lost / w.sum()
+        text = "" if not np.isfinite(share) else \
+            f"; about {share:.0%} of the impact not covered (estimate)"
+        out.append(f"{name} total is incomplete: {parts} not covered "
+                   f"(no factor for {where}){text}")
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import numpy as np
+import pandas as pd
 
 from .assessment import Assessment
 from .characterise import characterise
@@ -68,9 +69,10 @@ def inventory_of(services, paths, ctx):
                                                      ctx)
             frames.append(rows)
             qframes.append(quantities)
-    inventory = concat(frames)
+    inventory = concat(frames).to_pandas()
     _check_finite(inventory, services, paths)
-    return inventory, concat(qframes, QUANTITY_COLUMNS), list(dict.fromkeys(substitutions))
+    return (inventory, concat(qframes, QUANTITY_COLUMNS).to_pandas(),
+            list(dict.fromkeys(substitutions)))
 
 
 def _horizon_warnings(quantities) -> list[str]:
@@ -78,6 +80,8 @@ def _horizon_warnings(quantities) -> list[str]:
     adds them to services counted over other years (never silently)."""
     from .archetypes._common import BASIS_SOURCES
 
+    if not (quantities["source"].to_numpy(dtype=object) == BASIS_SOURCES["horizon"]).any():
+        return []  # no campaign on its own horizon (decided on arrays, not on tables)
     q = quantities[quantities["quantity"] == "reporting basis"].drop_duplicates("service")
     horizon = q[q["source"] == BASIS_SOURCES["horizon"]]
     others = q[q["source"] != BASIS_SOURCES["horizon"]]
@@ -108,8 +112,9 @@ def _check_finite(inventory, services, paths) -> None:
     multiply into an absurd flow (10**12 views of a 24-hour film in 4K)."""
     from .schema.base import MAX_AMOUNT
 
-    amounts = inventory[["amount", "amount_low", "amount_high"]].to_numpy(dtype=float)
-    bad = ~(np.abs(amounts) <= MAX_AMOUNT).all(axis=1)  # NaN and inf fail too
+    bad = np.zeros(len(inventory), dtype=bool)
+    for column in ("amount", "amount_low", "amount_high"):
+        bad |= ~(np.abs(inventory[column].to_numpy(dtype=float)) <= MAX_AMOUNT)  # NaN fails
     if bad.any():
         row = inventory[bad].iloc[0]
         unit = FLOW_UNITS.get(row["flow"], "")
@@ -124,9 +129,13 @@ def _check_finite(inventory, services, paths) -> None:
 def _check_impacts(table, project) -> None:
     """No impact, and no total, may overflow: refused with the service named, never
     printed as inf (in JSON inf would read null, the same as *not covered*)."""
-    impacts = table[["impact", "impact_low", "impact_high"]].to_numpy(dtype=float)
-    bad = np.isinf(impacts).any(axis=1)
+    impacts = [table[c].to_numpy(dtype=float) for c in ("impact", "impact_low", "impact_high")]
+    bad = np.isinf(impacts[0]) | np.isinf(impacts[1]) | np.isinf(impacts[2])
     if not bad.any():
+        indicator = pd.factorize(table["indicator"].to_numpy(dtype=object))[0]
+        if all(np.isfinite(np.bincount(indicator, weights=np.where(np.isnan(v), 0.0, v)))
+               .all() for v in impacts):
+            return  # per-indicator totals, NaN (not covered) left out, all finite
         sums = table.groupby("indicator")[["impact", "impact_low", "impact_high"]].sum()
         if np.isfinite(sums.to_numpy(dtype=float)[~np.isnan(sums.to_numpy(dtype=float))]).all():
             return
@@ -203,11 +212,14 @@ def assess(project, factors=None, *, allocation: str | None = None,
 def electricity_basis(table, registry) -> dict[str, str]:
     """What each region's electricity factor is: ``{region: "<basis> [<dataset>, <year>,
     <region used>]"}`` for the climate-change electricity rows of a result."""
-    cc = table[(table["flow"] == "electricity") & (table["indicator"] == "climate_change")
-               & (table["factor_idx"] >= 0)]
+    keep = ((table["flow"].to_numpy(dtype=object) == "electricity")
+            & (table["indicator"].to_numpy(dtype=object) == "climate_change")
+            & (table["factor_idx"].to_numpy() >= 0))
+    regions = table["region"].to_numpy(dtype=object)[keep]
+    _, first = np.unique(pd.factorize(regions)[0], return_index=True)
     out = {}
-    for region, idx in cc.drop_duplicates("region")[["region", "factor_idx"]].itertuples(
-            index=False):
+    for region, idx in zip(regions[first], table["factor_idx"].to_numpy()[keep][first],
+                           strict=True):
         row = registry.factors.iloc[int(idx)]
         basis = registry.datasets[row["dataset"]].metadata.get("electricity_basis", "")
         used = "" if row["region"] == region else f", the {row['region']} value"

@@ -241,7 +241,7 @@ def apply_schedules(project, table: "pd.DataFrame", quantities: "pd.DataFrame",
                                            f"hourly intensity, series mean [{region}]",
                                            f"electricity factor shift [{region}]"],
                                 [at_hours, s.mean_g_per_kwh, shift],
-                                ["g/kWh", "g/kWh", "kgCO2e/kWh"], s.dataset))
+                                ["g/kWh", "g/kWh", "kgCO2e/kWh"], s.dataset).to_pandas())
     extra_q = pd.concat([quantities.drop(columns="project", errors="ignore")] + extra,
                         ignore_index=True) if extra else quantities
     if extra and "project" in quantities.columns:

@@ -32,11 +32,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ._frames import Frame, concat_frames, frame_of
 from .errors import ProjectError
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
-
     from .factors import FactorRegistry
 
 __all__ = ["COLUMNS", "QUANTITY_COLUMNS", "Context", "rows", "device_time", "quantities",
@@ -124,52 +123,25 @@ class _PooledContext(Context):
                 or self.defaults[id(service)].network_country or self.audience(service))
 
 
-def rows(**columns) -> "pd.DataFrame":
-    """An inventory frame from columns given as scalars or equal-length arrays."""
-    import pandas as pd
-
-    n = max((np.size(v) for v in columns.values() if not np.isscalar(v)), default=1)
+def rows(**columns) -> Frame:
+    """An inventory frame (:class:`~footprint._frames.Frame`, columns :data:`COLUMNS`) from
+    columns given as scalars or equal-length arrays."""
     columns.setdefault("amount_low", columns.get("amount", 0.0))
     columns.setdefault("amount_high", columns.get("amount", 0.0))
-    defaults = {"electricity_kwh": 0.0, "basis": "modelled"}
-    return pd.DataFrame({c: _column(columns.get(c, defaults.get(c, "")), n,
-                                    float if c in _FLOAT_COLUMNS else object)
-                         for c in COLUMNS}, copy=False)
+    columns.setdefault("electricity_kwh", 0.0)
+    columns.setdefault("basis", "modelled")
+    return frame_of(COLUMNS, {c: columns.get(c, "") for c in COLUMNS})
 
 
-_FLOAT_COLUMNS = frozenset(("amount", "amount_low", "amount_high", "electricity_kwh", "value"))
-
-
-def _column(values, n: int, dtype) -> "pd.Series":
-    """One column of ``n`` values; text stays in numpy object arrays, which pandas wraps
-    without converting every element (inferring its string dtype costs ~4× more, and these
-    frames are built per kind and per activity type, then concatenated)."""
-    import pandas as pd
-
-    return pd.Series(np.broadcast_to(np.asarray(values, dtype=dtype), (n,)), dtype=dtype,
-                     copy=True)
-
-
-def quantities(service, quantity, value, unit, source="") -> "pd.DataFrame":
+def quantities(service, quantity, value, unit, source="") -> Frame:
     """A quantities frame (intermediate figures) from scalars or arrays."""
-    import pandas as pd
-
-    cols = dict(service=service, quantity=quantity, value=value, unit=unit, source=source)
-    n = max((np.size(v) for v in cols.values() if not np.isscalar(v)), default=1)
-    return pd.DataFrame({k: _column(v, n, float if k in _FLOAT_COLUMNS else object)
-                         for k, v in cols.items()}, copy=False)
+    return frame_of(QUANTITY_COLUMNS, dict(service=service, quantity=quantity, value=value,
+                                           unit=unit, source=source))
 
 
-def concat(frames, columns=COLUMNS) -> "pd.DataFrame":
+def concat(frames, columns=COLUMNS) -> Frame:
     """Concatenate inventory (or quantity) frames, keeping the column order."""
-    import pandas as pd
-
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        floats = ("amount", "amount_low", "amount_high", "electricity_kwh", "value")
-        return pd.DataFrame({c: pd.Series(dtype=float if c in floats else object)
-                             for c in columns})
-    return pd.concat(frames, ignore_index=True)[list(columns)]
+    return concat_frames(frames, columns)
 
 
 def parameter_vector(registry, codes, unit: str, regions) -> np.ndarray:
@@ -292,7 +264,7 @@ def _entered_or_default(registry, devices, name, unit, regions, entered) -> np.n
 
 def device_time(ctx: Context, *, service, component, tier, device, hours, region,
                 power_w=None, lifetime_years=None, daily_use_h=None, embodied: bool = True,
-                use: bool = True, pue=1.0) -> "pd.DataFrame":
+                use: bool = True, pue=1.0) -> Frame:
     """Rows for devices used for some hours: embodied share and use electricity.
 
     Parameters
@@ -336,7 +308,7 @@ def device_time(ctx: Context, *, service, component, tier, device, hours, region
 def transfer(ctx: Context, *, service, data_gb, network_shares, region, hosting_region,
              serving_wh_per_gb=None, serving_energy_code: str = "dc.video.energy", pue=1.0,
              component_network: str = "network transfer",
-             component_dc: str = "servers and CDN") -> "pd.DataFrame":
+             component_dc: str = "servers and CDN") -> Frame:
     """Rows for data served from a data centre to users over networks.
 
     Networks: ``data_gb × share`` per network type (``fixed``, ``mobile``,

@@ -338,7 +338,8 @@ def viewing_inventory(ctx, services, *, hours, data_gb, devices, device_shares,
                          serving_wh_per_gb=wh_gb, component_network=f"network transfer{phase}",
                          component_dc=f"servers and CDN{phase}")
         # the power model replaces the per-GB network rows of per_time services
-        power_model = frame["service"].isin(names[sel & per_time]) & (frame["tier"] == "networks")
+        power_model = np.isin(frame["service"], names[sel & per_time]) & \
+            (frame["tier"] == "networks")
         out.append(frame[~power_model])
         src = np.where(src == "entered", src, serving_note + src)
         _q(qs, names[sel], "serving energy per GB (facility included)", wh_gb, "Wh/GB", src,

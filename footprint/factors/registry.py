@@ -317,8 +317,12 @@ class FactorRegistry:
 
     def parameter_row(self, code: str, region: str = "GLO") -> "pd.Series":
         """The parameter's row (value, unit, range, source) for a region."""
-        used = self.resolve_region(code, region, parameter=True)
-        return self.parameters.loc[(code, used)]
+        used = self.resolve_region(code, region, parameter=True)  # notes any substitution
+        cache = self.__dict__.setdefault("_parameter_rows", {})
+        row = cache.get((code, used))
+        if row is None:  # a MultiIndex look-up costs ~0.1 ms: once per row and registry
+            row = cache[(code, used)] = self.parameters.loc[(code, used)]
+        return row
 
     def parameter(self, code: str, unit: str, *, region: str = "GLO") -> float:
         """A parameter's value converted to ``unit``."""
