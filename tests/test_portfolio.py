@@ -180,3 +180,36 @@ def test_dask_local_cluster_gives_the_local_result(projects, tiny):
                                       getattr(local, attr).astype(object))
     assert remote.total().m == pytest.approx(local.total().m)
     assert remote.options["partitions"] == 3
+
+
+def test_a_portfolio_larger_than_one_projects_limit_is_read_file_by_file(tmp_path, monkeypatch,
+                                                                         tiny):
+    # Each file keeps its own limit: a table has MAX_TABLE_BYTES, a directory's project
+    # files each have the project limit, and an oversized file is left out by name.
+    import footprint.files
+
+    row = ('p{i},custom,s{i},"[{{""name"": ""r"", ""tier"": ""onsite"", ""activities"": '
+           '[{{""factor"": ""electricity"", ""amount"": ""10 kWh""}}]}}]"\n')
+    monkeypatch.setattr(footprint.files, "MAX_BYTES", 2_000)
+    table = tmp_path / "table" / "services.csv"
+    table.parent.mkdir()
+    table.write_text("project,kind,name,components\n"
+                     + "".join(row.format(i=i) for i in range(40)), encoding="utf-8")
+    assert table.stat().st_size > footprint.files.MAX_BYTES
+    source = read_portfolio(table)
+    assert len(source.projects) == 40 and source.left_out.empty
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    one = ("name: P{i}\nservices:\n- name: s\n  kind: custom\n  components:\n"
+           "  - name: r\n    tier: onsite\n    activities:\n"
+           "    - {{factor: electricity, amount: 10 kWh}}\n")
+    for i in range(10):
+        (folder / f"p{i}.yaml").write_text(one.format(i=i), encoding="utf-8")
+    (folder / "huge.yaml").write_text(one.format(i="H") + "#" * 3_000 + "\n", encoding="utf-8")
+    source = read_portfolio(folder)
+    assert sum(p.stat().st_size for p in folder.iterdir()) > 2 * footprint.files.MAX_BYTES
+    assert [p.name for p in source.projects] == [f"P{i}" for i in range(10)]
+    assert source.left_out["source"].str.endswith("huge.yaml").tolist() == [True]
+    assert "larger than the limit of 2,000 bytes" in source.left_out["message"].iloc[0]
+    # 10 kWh per project at the tiny set's 0.05 kgCO2e/kWh (tests/data)
+    assert footprint.assess_many(source.projects, tiny).total().m == pytest.approx(10 * 0.5)
