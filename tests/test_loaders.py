@@ -197,3 +197,28 @@ def test_quantities_still_read(text, hours):
 
 def test_the_public_api_has_the_upload_reader():
     assert footprint.parse_upload is parse_upload
+
+
+def test_the_event_reader_gives_the_full_loaders_data_and_hands_over_the_rest():
+    import datetime
+    from pathlib import Path
+
+    import yaml
+
+    from footprint import _yaml_fast
+    from footprint.loaders import _yaml_loader
+
+    text = ("a: 1\nb: [1_000, 2.5, yes, off, ~, 2024-01-02, 0x1F, 1:20, '3', .inf, 1e3]\n"
+            "c: {d: !!str 12, e: !!int '7'}\n")
+    assert _yaml_fast.load(text, 1000, 100) == {
+        "a": 1, "b": [1000, 2.5, True, False, None, datetime.date(2024, 1, 2), 31, 80, "3",
+                      float("inf"), "1e3"],  # YAML 1.1: "1e3" (no point) is a string
+        "c": {"d": "12", "e": 7}}
+    for sample in sorted((Path(__file__).parent.parent / "sample_projects").glob("*.yaml")):
+        content = sample.read_text(encoding="utf-8")
+        assert _yaml_fast.load(content, 1000, 100) == yaml.load(content, Loader=_yaml_loader())  # noqa: S506
+    for unusual in ("a: &x 1\nb: *x\n", "a: 1\na: 2\n", "<<: {a: 1}\n", "- !!binary aGk=\n",
+                    "? [1]\n: 2\n", "a: 1\n---\nb: 2\n", "a: [1\n", "k: " + "9" * 101 + "\n",
+                    "{" + ", ".join(f"k{i}: 1" for i in range(11)) + "}\n"):
+        with pytest.raises(_yaml_fast.Unusual):
+            _yaml_fast.load(unusual, 10, 100)
