@@ -64,95 +64,17 @@ References
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import numpy as np
 
 from footprint.errors import ProjectError
 from footprint.methods import _swd_constants as K
+from footprint.methods._swd_result import SWDResult, rating_of
 from footprint.methods._swd_checks import (
     check_bytes, check_real, check_version, resolve_intensities, visit_shares,
 )
 
 __all__ = ["SWDResult", "per_byte", "per_visit", "rating"]
-
-Number = float | np.ndarray
-
-
-@dataclass(frozen=True)
-class SWDResult:
-    """Result of a Sustainable Web Design estimate.
-
-    Attributes
-    ----------
-    total_gco2e : float or numpy.ndarray
-        Emissions per byte amount (``per_byte``) or per average visit
-        (``per_visit``) [gCO2e].
-    breakdown_gco2e : dict
-        Emissions by ``<segment>_<phase>`` key: v4 ``data_centre_operational``,
-        ``data_centre_embodied``, ``network_operational``, ``network_embodied``,
-        ``device_operational``, ``device_embodied``; v3 ``device_operational``,
-        ``network_operational``, ``production_embodied``,
-        ``data_centre_operational``. Green hosting included [gCO2e].
-    energy_kwh : dict
-        Energy with the same keys; embodied entries are the model's embodied
-        energy [kWh].
-    first_visit_gco2e, return_visit_gco2e : float, numpy.ndarray or None
-        Contributions of first and return visits to ``total_gco2e``
-        (``per_visit`` only, else None) [gCO2e].
-    rating : str or numpy.ndarray
-        SWD digital carbon rating ``A+`` ... ``F`` of ``total_gco2e``.
-    version : int
-        SWD version (3 or 4).
-    kind : str
-        ``"per_byte"`` or ``"per_visit"``.
-    inputs : dict
-        Every input and constant used (trace).
-    """
-
-    total_gco2e: Number
-    breakdown_gco2e: dict
-    energy_kwh: dict
-    first_visit_gco2e: Number | None
-    return_visit_gco2e: Number | None
-    rating: str | np.ndarray
-    version: int
-    kind: str
-    inputs: dict
-
-    def _sum(self, keys: list[str]) -> Number:
-        total = 0.0
-        for key in keys:
-            total = total + self.breakdown_gco2e[key]
-        return total
-
-    @property
-    def operational_gco2e(self) -> Number:
-        """Emissions of the energy used while transferring data [gCO2e]."""
-        return self._sum([k for k in self.breakdown_gco2e if k.endswith("_operational")])
-
-    @property
-    def embodied_gco2e(self) -> Number:
-        """Emissions of hardware manufacture (v3: the production segment) [gCO2e]."""
-        return self._sum([k for k in self.breakdown_gco2e if k.endswith("_embodied")])
-
-    @property
-    def segment_gco2e(self) -> dict:
-        """Emissions by segment, operational plus embodied [gCO2e]."""
-        out: dict = {}
-        for key, value in self.breakdown_gco2e.items():
-            segment = key.rsplit("_", 1)[0]
-            out[segment] = out.get(segment, 0.0) + value
-        return out
-
-    @property
-    def total_energy_kwh(self) -> Number:
-        """Energy of all segments [kWh]."""
-        total = 0.0
-        for value in self.energy_kwh.values():
-            total = total + value
-        return total
-
 
 def rating(gco2e_per_view, version: int = 4):
     """Sustainable Web Design digital carbon rating of a page view.
@@ -177,14 +99,7 @@ def rating(gco2e_per_view, version: int = 4):
     """
     version = check_version(version)
     values, scalar = check_bytes(gco2e_per_view, "gco2e_per_view", "gCO2e")
-    return _rating(values, version, scalar)
-
-
-def _rating(gco2e, version: int, scalar: bool):
-    bounds = np.asarray(K.RATING_UPPER_BOUNDS_GCO2E[version])
-    labels = np.asarray(K.RATING_LABELS)
-    index = np.searchsorted(bounds, gco2e, side="left")
-    return str(labels[index]) if scalar else labels[index]
+    return rating_of(values, version, scalar)
 
 
 def per_byte(data_bytes, *, version: int = 4, green_hosting_factor: float = 0.0,
@@ -314,7 +229,10 @@ def _estimate(kind, data_bytes, version, green_hosting_factor, grid_intensity,
             "operational_kwh_per_gb": dict(K.SWD_V4_OPERATIONAL_KWH_PER_GB),
             "embodied_kwh_per_gb": dict(K.SWD_V4_EMBODIED_KWH_PER_GB),
             "embodied_grid_intensity_gco2e_per_kwh": global_intensity})
-        out = _v4(data_gb, intensity, green_factor, visit)
+        total, _, _, first, ret = _v4(data_gb, intensity, green_factor, visit, parts=False)
+
+        def parts():
+            return _v4(data_gb, intensity, green_factor, visit)[1:3]
     else:
         inputs.update({
             "kwh_per_gb": K.SWD_V3_KWH_PER_GB,
@@ -322,15 +240,21 @@ def _estimate(kind, data_bytes, version, green_hosting_factor, grid_intensity,
             "global_grid_intensity_gco2e_per_kwh": global_intensity,
             "production_grid_intensity_gco2e_per_kwh": global_intensity})
         out = _v3(data_gb, intensity, global_intensity, visit)
-    total, breakdown, energy, first, ret = out
+        total, first, ret = out[0], out[3], out[4]
+
+        def parts():
+            return out[1:3]
     if scalar:
         total, first, ret = (None if x is None else float(x) for x in (total, first, ret))
-        breakdown = {k: float(v) for k, v in breakdown.items()}
-        energy = {k: float(v) for k, v in energy.items()}
-    return SWDResult(total_gco2e=total, breakdown_gco2e=breakdown, energy_kwh=energy,
-                     first_visit_gco2e=first, return_visit_gco2e=ret,
-                     rating=_rating(total, version, scalar), version=version, kind=kind,
-                     inputs=inputs)
+
+        def parts(arrays=parts):  # noqa: F811 - the same parts, as floats
+            breakdown, energy = arrays()
+            return ({k: float(v) for k, v in breakdown.items()},
+                    {k: float(v) for k, v in energy.items()})
+    # the breakdown, energy and rating are computed when first read (SWDResult)
+    return SWDResult(total_gco2e=total, first_visit_gco2e=first, return_visit_gco2e=ret,
+                     version=version, kind=kind, inputs=inputs, parts=parts,
+                     scalar=scalar)
 
 
 def _read_only(array: np.ndarray) -> np.ndarray:
@@ -339,25 +263,31 @@ def _read_only(array: np.ndarray) -> np.ndarray:
     return view
 
 
-def _v4(data_gb, intensity: Mapping, green_factor: float, visit: Mapping | None):
-    segments = ("data_centre", "network", "device")
-    op_kwh = {s: data_gb * K.SWD_V4_OPERATIONAL_KWH_PER_GB[s] for s in segments}
-    emb_kwh = {s: data_gb * K.SWD_V4_EMBODIED_KWH_PER_GB[s] for s in segments}
-    op_gco2e = {s: op_kwh[s] * intensity[s] for s in segments}
-    emb_gco2e = {s: emb_kwh[s] * K.SWD_V4_GLOBAL_GRID_INTENSITY_GCO2E_PER_KWH for s in segments}
-    op_gco2e["data_centre"] = op_gco2e["data_centre"] * (1 - green_factor)
-    breakdown, energy = {}, {}
-    for s in segments:
-        breakdown[f"{s}_operational"], breakdown[f"{s}_embodied"] = op_gco2e[s], emb_gco2e[s]
-        energy[f"{s}_operational"], energy[f"{s}_embodied"] = op_kwh[s], emb_kwh[s]
-    if visit is None:  # CO2.js perByte: sum of the segment totals
-        total = ((op_gco2e["data_centre"] + emb_gco2e["data_centre"])
-                 + (op_gco2e["network"] + emb_gco2e["network"])
-                 + (op_gco2e["device"] + emb_gco2e["device"]))
+def _v4(data_gb, intensity: Mapping, green_factor: float, visit: Mapping | None,
+        parts: bool = True):
+    """(total, breakdown, energy, first, return); without ``parts`` the breakdown and
+    energy are empty and each segment's arrays are freed once added (a fraction of the
+    memory traffic: what a total over millions of pages costs)."""
+    breakdown, energy, total = {}, {}, None
+    for s in ("data_centre", "network", "device"):  # CO2.js's summation order
+        op_kwh = data_gb * K.SWD_V4_OPERATIONAL_KWH_PER_GB[s]
+        emb_kwh = data_gb * K.SWD_V4_EMBODIED_KWH_PER_GB[s]
+        op = op_kwh * intensity[s]
+        if s == "data_centre":
+            op = op * (1 - green_factor)
+        emb = emb_kwh * K.SWD_V4_GLOBAL_GRID_INTENSITY_GCO2E_PER_KWH
+        if parts:
+            breakdown[f"{s}_operational"], breakdown[f"{s}_embodied"] = op, emb
+            energy[f"{s}_operational"], energy[f"{s}_embodied"] = op_kwh, emb_kwh
+        if total is None:
+            total = op + emb
+        elif visit is None:  # CO2.js perByte: the sum of the segment totals
+            total = total + (op + emb)
+        else:  # CO2.js perVisit: one left-to-right sum for an uncached view
+            total = (total + op) + emb
+    if visit is None:
         return total, breakdown, energy, None, None
-    # CO2.js perVisit: one left-to-right sum for an uncached view, then weights
-    view_gco2e = (op_gco2e["data_centre"] + emb_gco2e["data_centre"] + op_gco2e["network"]
-                  + emb_gco2e["network"] + op_gco2e["device"] + emb_gco2e["device"])
+    view_gco2e = total
     first_gco2e = view_gco2e * visit["first_visit_share"]
     return_gco2e = (view_gco2e * visit["data_reload_ratio"]) * visit["return_visit_share"]
     per_visit_factor = (visit["first_visit_share"]

@@ -90,7 +90,7 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True,
                               str_strip_whitespace=True, allow_inf_nan=False,
-                              str_max_length=MAX_TEXT)
+                              str_max_length=MAX_TEXT, defer_build=True)
 
     @model_validator(mode="after")
     def _no_negative_zero(self):
