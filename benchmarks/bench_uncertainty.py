@@ -4,7 +4,10 @@
   parameters (best of 3, after one warm-up);
 - ``compare`` on the opera sample (4 projects sharing their draws), 1,000 draws;
 - the median of the draws against the result at central values, on every sample;
-- tornado and Sobol (top 6, n = 256) on the opera sample.
+- tornado and Sobol (top 6, n = 256) on the opera sample;
+- a portfolio of 100 services (``_portfolio_gen``): 10,000 draws of the factors, and
+  1,000 draws of factors + parameters (chunked over draws: memory stays bounded), with
+  the peak resident memory.
 
 Run: ``.venv/bin/python benchmarks/bench_uncertainty.py``. The machine's load matters:
 CPU time is printed beside wall time.
@@ -77,6 +80,26 @@ def main() -> None:
     wall, cpu, s = timed(lambda: project_sobol(opera, top=6, n=256, ranking=r), 1)
     print(f"Sobol, opera (top 6, n = 256: {256 * 8} points): {wall:.2f} s wall, "
           f"{cpu:.2f} s CPU")
+    portfolio()
+
+
+def portfolio() -> None:
+    import resource
+
+    import footprint
+    from footprint.uncertainty import sample_totals
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _portfolio_gen import portfolio_dicts
+
+    projects = [footprint.parse_project(d) for d in portfolio_dicts(100)]
+    for label, draws, parameters in (("10,000 draws, factors only", 10_000, False),
+                                     ("1,000 draws, factors + parameters", 1_000, True)):
+        wall, cpu, _ = timed(lambda: sample_totals(projects, draws=draws,
+                                                   parameters=parameters), 1)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"portfolio of 100 services ({len(projects)} projects), {label}: {wall:.2f} s "
+              f"wall, {cpu:.2f} s CPU; peak RSS so far {peak:,.0f} MB")
 
 
 if __name__ == "__main__":

@@ -158,10 +158,12 @@ def drawn_inventory(project, registry: DrawnRegistry, start: int, stop: int,
     return inv
 
 
-def drawn_tables(projects, registry, indicators, draws: int, seed: int, drawn=None):
-    """Characterised rows of every draw of each project, with a ``draw`` column: the
-    amounts of each draw come from that draw's parameter values (random, or those of
-    ``drawn``, a :class:`DrawnRegistry` built with explicit values)."""
+def drawn_tables(projects, registry, indicators, draws: int, seed: int, drawn=None,
+                 start: int = 0, stop: int | None = None):
+    """Characterised rows of draws ``start`` to ``stop`` (all by default) of each project,
+    with a ``draw`` column: the amounts of each draw come from that draw's parameter values
+    (random, or those of ``drawn``, a :class:`DrawnRegistry` built with explicit
+    values)."""
     import pandas as pd
 
     from .characterise import characterise
@@ -176,8 +178,9 @@ def drawn_tables(projects, registry, indicators, draws: int, seed: int, drawn=No
             project = project.project
         step = max(1, CHUNK_COPIES // max(1, len(project.services)))
         parts = []
-        for start in range(0, draws, step):
-            inv = drawn_inventory(project, drawn, start, min(draws, start + step), allocation)
+        end = draws if stop is None else stop
+        for begin in range(start, end, step):
+            inv = drawn_inventory(project, drawn, begin, min(end, begin + step), allocation)
             table, _ = characterise(inv, registry, indicators)
             codes, uniq = pd.factorize(table["service"].to_numpy(dtype=object))
             split = [u.rpartition(SEP) for u in uniq]

@@ -53,6 +53,9 @@ MAX_DRAWS = 1_000_000
 _Z975 = 1.959963984540054
 #: Cells of a draws × columns block computed at once (memory bound: ~32 MB of floats).
 CHUNK_CELLS = 4_000_000
+#: Service copies (services × draws) whose rows are built at once with drawn parameters
+#: (memory bound: ~300 MB for 100 services of the samples, whatever the draws).
+CHUNK_SERVICE_DRAWS = 20_000
 
 
 def _key(*parts) -> int:
@@ -190,19 +193,72 @@ def group_draws(prepared, by=None) -> dict[str, tuple[list[str], np.ndarray]]:
             labels, g = ["total"], np.zeros(len(rows), dtype=np.int64)
         out[ind] = (labels, _characterise_draws(
             rows, g, len(labels), len(tables), prepared["registry"], draws, prepared["seed"],
-            "draw" if prepared["parameters"] else None))
+            "draw" if prepared["parameters"] else None,
+            prepared.get("draw_range", (0, draws)), prepared.get("factor_cache")))
     return out
 
 
-def _sample(projects, by, indicators, draws, seed, factors, parameters=True):
-    prepared = prepare(projects, draws=draws, seed=seed, indicators=indicators,
-                       factors=factors, parameters=parameters)
-    return group_draws(prepared, by)
+def _sample(projects, by, indicators, draws, seed, factors, parameters=True,
+            chunk_service_draws: int | None = None):
+    """Draws grouped by ``by``; with drawn parameters, in chunks of draws of at most
+    ``chunk_service_draws`` (:data:`CHUNK_SERVICE_DRAWS`) service copies, each
+    characterised, summed and dropped before the next: memory is bounded whatever the
+    number of draws, and every draw is the same whatever the chunk size (parameter and
+    factor streams are keyed and drawn whole, draws taken by their index)."""
+    if not parameters:
+        return group_draws(prepare(projects, draws=draws, seed=seed, indicators=indicators,
+                                   factors=factors, parameters=False), by)
+    from ._parameter_draws import DrawnRegistry, drawn_tables
+
+    first = prepare(projects, draws=draws, seed=seed, indicators=indicators,
+                    factors=factors, parameters=False)  # the checks, registry, indicators
+    registry, indicators = first["registry"], first["indicators"]
+    drawn = DrawnRegistry.wrap(registry, draws, seed)
+    services = sum(len(getattr(p, "project", p).services) for p in projects)
+    step = max(1, (chunk_service_draws or CHUNK_SERVICE_DRAWS) // max(1, services))
+    parts, cache = [], {}
+    for start in range(0, draws, step):
+        stop = min(draws, start + step)
+        tables = drawn_tables(projects, registry, indicators, draws, seed, drawn, start, stop)
+        parts.append(group_draws({"tables": tables, "registry": registry,
+                                  "indicators": indicators, "draws": draws, "seed": seed,
+                                  "parameters": True, "draw_range": (start, stop),
+                                  "factor_cache": cache}, by))
+    return {ind: _join_chunks([part[ind] for part in parts], len(projects), draws)
+            for ind in indicators}
 
 
-def _characterise_draws(rows, g, n_groups, n_projects, registry, draws, seed, draw_col):
-    """(projects, draws, groups) sums of amount × drawn factor; NaN where nothing covered."""
-    result = np.zeros((n_projects, draws, n_groups))
+def _join_chunks(chunks, n_projects: int, draws: int):
+    """(labels, (projects, draws, groups)) from chunks of consecutive draws; a group
+    missing from a chunk (no row in those draws) is 0 there."""
+    labels = list(dict.fromkeys(label for chunk_labels, _ in chunks for label in chunk_labels))
+    where = {label: j for j, label in enumerate(labels)}
+    out = np.zeros((n_projects, draws, len(labels)))
+    start = 0
+    for chunk_labels, arr in chunks:
+        out[:, start:start + arr.shape[1], [where[x] for x in chunk_labels]] = arr
+        start += arr.shape[1]
+    return labels, out
+
+
+def _factor_columns(registry, used, draws: int, seed: int, cache: dict | None):
+    """:func:`factor_draws` of ``used``, each column drawn once per ``cache`` (a dict kept
+    across the chunks of one sample: a column depends only on its key and the seed)."""
+    if cache is None:
+        return factor_draws(registry, used, draws, seed)
+    missing = [int(i) for i in used if int(i) not in cache]
+    if missing:
+        drawn = factor_draws(registry, np.asarray(missing, dtype=np.int64), draws, seed)
+        cache.update({i: drawn[:, j] for j, i in enumerate(missing)})
+    return np.stack([cache[int(i)] for i in used], axis=1)
+
+
+def _characterise_draws(rows, g, n_groups, n_projects, registry, draws, seed, draw_col,
+                        draw_range=None, factor_cache=None):
+    """(projects, draws, groups) sums of amount × drawn factor; NaN where nothing covered.
+    With ``draw_col``, the rows of draws ``draw_range`` (start, stop) only: their slice."""
+    first, stop = draw_range if draw_range is not None else (0, draws)
+    result = np.zeros((n_projects, stop - first, n_groups))
     covered_mask = rows["factor_idx"].to_numpy() >= 0 if len(rows) else np.zeros(0, bool)
     p = rows["_p"].to_numpy(dtype=np.int64) if len(rows) else np.zeros(0, np.int64)
     cell = p * n_groups + g
@@ -212,7 +268,7 @@ def _characterise_draws(rows, g, n_groups, n_projects, registry, draws, seed, dr
     if len(rows):
         idx = rows["factor_idx"].to_numpy(dtype=np.int64)
         used, col = np.unique(idx, return_inverse=True)
-        F = factor_draws(registry, used, draws, seed)
+        F = _factor_columns(registry, used, draws, seed, factor_cache)
         amount = rows["amount"].to_numpy(dtype=float)
         # a factor the assessment shifted (hourly electricity of scheduled services) keeps
         # its shift in every draw: draw + (factor used − dataset value)
@@ -233,9 +289,10 @@ def _characterise_draws(rows, g, n_groups, n_projects, registry, draws, seed, dr
         else:
             # amounts differ per draw (drawn parameters): one gather and one scatter-add
             d = rows[draw_col].to_numpy(dtype=np.int64)
-            flat = np.bincount(d * n_cells + cell, weights=(F[d, col] + shift) * amount,
-                               minlength=draws * n_cells).reshape(draws, n_cells)
-        result = flat.reshape(draws, n_projects, n_groups).transpose(1, 0, 2).copy()
+            flat = np.bincount((d - first) * n_cells + cell,
+                               weights=(F[d, col] + shift) * amount,
+                               minlength=(stop - first) * n_cells).reshape(-1, n_cells)
+        result = flat.reshape(-1, n_projects, n_groups).transpose(1, 0, 2).copy()
     # not covered: a cell whose rows all lack a factor is NaN; a cell with no row is 0
     nan_cells = (present & ~covered).reshape(n_projects, n_groups)
     result.transpose(0, 2, 1)[nan_cells] = np.nan

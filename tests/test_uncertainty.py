@@ -191,3 +191,21 @@ def test_hourly_shift_is_kept_in_every_draw(tiny):
     s = sample_totals([a], draws=20000, seed=0, factors=tiny, parameters=False)
     assert s["climate_change"][0].mean() == pytest.approx(100 * (0.06 + (80 - MEAN) / 1000),
                                                           rel=0.01)
+
+
+def test_chunks_of_draws_give_the_same_draws_whatever_their_size(bundled):
+    # Drawn parameters are sampled in chunks of draws (bounded memory); the streams are
+    # keyed and drawn whole, so every chunk size gives the unchunked result exactly.
+    from footprint import uncertainty as mc
+
+    projects = [footprint.read_project(ROOT / "sample_projects" / f"{name}.yaml")
+                for name in ("opera_live_replay", "archive_digitisation")]
+    whole = mc.group_draws(mc.prepare(projects, draws=24, seed=7, indicators=("climate_change",
+                                                                              "water"),
+                                      factors=bundled), "tier")
+    for chunk in (1, 5, 10**9):  # one draw per chunk, a few, all at once
+        chunked = mc._sample(projects, "tier", ("climate_change", "water"), 24, 7, bundled,
+                             chunk_service_draws=chunk)
+        for indicator, (labels, draws) in whole.items():
+            assert chunked[indicator][0] == labels
+            np.testing.assert_array_equal(chunked[indicator][1], draws)
