@@ -125,6 +125,19 @@ class Assessment:
             self._rows(indicator)  # refuses an unknown indicator
         return coverage(self.table, indicator)
 
+    def stage_tier_labels(self, indicator: str = "climate_change") -> pd.DataFrame:
+        """The stage × tier grid of :meth:`breakdown` as text for its empty cells:
+        ``""`` where the grid has a number, ``"not covered"`` where a factor is missing,
+        ``"in manufacturing"`` where another stage's figure holds the cell."""
+        grid = self.breakdown(("stage", "tier"), indicator)
+        labels = pd.DataFrame("", index=grid.index, columns=grid.columns)
+        labels[grid.isna()] = "not covered"
+        cells = self.coverage(indicator)
+        for cell in cells[cells["status"] == "included"].itertuples(index=False):
+            if cell.stage in labels.index and cell.tier in labels.columns:
+                labels.loc[cell.stage, cell.tier] = f"in {cell.included_in}"
+        return labels
+
     def not_covered(self, indicator: str | None = None) -> pd.DataFrame:
         """Parts of the project with no factor for an indicator."""
         rows = self.table if indicator is None else self._rows(indicator)
@@ -136,7 +149,10 @@ class Assessment:
     def breakdown(self, by=("stage", "tier"), indicator: str = "climate_change") -> pd.DataFrame:
         """Impacts summed by one or two columns (``stage``, ``tier``, ``service``,
         ``component``…). A cell whose activities have no factor is NaN (not covered); a
-        cell with no activity at all is 0."""
+        cell with no activity at all is 0. In the stage × tier grid a stage that another
+        stage's figure includes (a network's distribution and end of life inside ADEME's
+        non-use figure, booked under manufacturing) is NaN too: :meth:`coverage` says
+        ``included`` and where (:meth:`stage_tier_labels`)."""
         by = [by] if isinstance(by, str) else list(by)
         rows = self._rows(indicator)
         order = {"stage": list(STAGES), "tier": list(TIERS)}
@@ -146,10 +162,17 @@ class Assessment:
             if by[0] in order:
                 out = out.reindex([k for k in order[by[0]] if k in out.index])
             return out.rename(f"{indicator}_{INDICATOR_UNITS[indicator]}").to_frame()
-        # a cell with no activity is 0; a cell whose activities lack factors stays NaN
+        # a cell with no activity is 0; a cell whose activities lack factors stays NaN,
+        # and so does a stage held in another stage's figure (``coverage``: included)
         present = rows.groupby(by, sort=False).size().unstack(by[1]).notna()
         table = summed.unstack(by[1])
         table = table.where(~(table.isna() & ~present), 0.0)
+        if set(by) == {"stage", "tier"}:
+            cells = coverage(rows)
+            for cell in cells[cells["status"] == "included"].itertuples(index=False):
+                key = {"stage": cell.stage, "tier": cell.tier}
+                if key[by[0]] in table.index and key[by[1]] in table.columns:
+                    table.loc[key[by[0]], key[by[1]]] = np.nan
         if by[0] in order:
             table = table.reindex([k for k in order[by[0]] if k in table.index])
         if by[1] in order:

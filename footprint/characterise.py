@@ -20,15 +20,16 @@ import numpy as np
 import pandas as pd
 
 from .errors import Notice, UnitError
-from .schema.base import INDICATORS
+from .factors.registry import INCLUDES_COLUMN
+from .schema.base import INDICATORS, STAGES
 from .units import FLOW_UNITS, INDICATOR_UNITS
 
 __all__ = ["characterise", "RESULT_COLUMNS"]
 
 RESULT_COLUMNS = ("service", "component", "tier", "stage", "indicator", "flow", "amount",
                   "amount_unit", "factor_code", "region", "factor_region", "factor_value",
-                  "factor_unit", "factor_quality", "dataset", "source_ref", "impact",
-                  "impact_unit", "impact_low", "impact_high", "factor_idx", "basis",
+                  "factor_unit", "factor_quality", "dataset", "source_ref", "stage_includes",
+                  "impact", "impact_unit", "impact_low", "impact_high", "factor_idx", "basis",
                   "activity")
 
 _FACTOR_FIELDS = ["code", "region", "stage", "indicator", "value_canonical", "low_canonical",
@@ -46,10 +47,11 @@ def _factor_tables(registry) -> dict:
     f = registry.factors
     out = {"rows_of": f.groupby(["code", "region", "indicator"], sort=False).indices,
            "stages": f["stage"].to_numpy(dtype=object),
-           "first_stage": f.groupby("code", sort=False)["stage"].first().to_dict()}
+           "includes": f[INCLUDES_COLUMN].to_numpy(dtype=object),
+           "life_cycle": _life_cycles(f)}
     for name in ("value_canonical", "low_canonical", "high_canonical"):
         out[name] = np.append(f[name].to_numpy(dtype=float), np.nan)
-    for name in ("unit_canonical", "quality", "dataset", "source_ref"):
+    for name in ("unit_canonical", "quality", "dataset", "source_ref", INCLUDES_COLUMN):
         codes, uniques = pd.factorize(np.append(f[name].to_numpy(dtype=object), ""))
         out[name] = (codes, pd.CategoricalDtype(uniques))
     registry.__dict__["_characterise_tables"] = out
@@ -60,13 +62,15 @@ def _entries(pairs, registry, indicators, alternatives=None) -> tuple[dict, list
     """The factor rows that characterise each distinct (code, region) pair.
 
     For every pair and indicator: the registry rows (one per stage) of the region whose
-    factor applies (country, else EU27, else world), or one *not covered* entry
-    (``factor_idx`` -1, the code's first stage) when no region has one. Returns flat arrays
+    factor applies (country, else EU27, else world), and one *not covered* entry
+    (``factor_idx`` -1) for each stage of the code's life cycle (:func:`_life_cycles`) that
+    no row gives or ``includes`` (all of them when no region has a factor). Returns flat arrays
     (``pair`` offsets into them) and the substitution warnings. One Python step per
     distinct pair and indicator, never per inventory row.
     """
     tables = _factor_tables(registry)
-    rows_of, stages, first_stage = tables["rows_of"], tables["stages"], tables["first_stage"]
+    rows_of, stages, includes = tables["rows_of"], tables["stages"], tables["includes"]
+    life_cycle = tables["life_cycle"]
     idx, ind, used_region, stage, counts, warnings = [], [], [], [], [], []
     for code, region in pairs:  # one per distinct (code, region)
         registry.flow(code)  # unknown code: UnknownFactorError with close matches
@@ -85,14 +89,15 @@ def _entries(pairs, registry, indicators, alternatives=None) -> tuple[dict, list
                                        code="factor_region_substituted",
                                        params={"code": code, "indicator": indicator,
                                                "region": region, "used": used}))
-            found = rows_of.get((lookup, used, indicator), ()) if used is not None else ()
-            if len(found):
-                idx.extend(found)
-                stage.extend(stages[found])
-            else:
-                idx.append(-1)
-                stage.append(first_stage.get(code))
-            k = max(len(found), 1)
+            found = np.asarray(rows_of.get((lookup, used, indicator), ())
+                               if used is not None else (), dtype=np.int64)
+            given = set(stages[found]).union(*(i.split(";") for i in includes[found]))
+            lacking = [s for s in life_cycle[code] if s not in given]
+            idx.extend(found)
+            stage.extend(stages[found])
+            idx.extend([-1] * len(lacking))  # not covered: no factor for that stage
+            stage.extend(lacking)
+            k = len(found) + len(lacking)
             ind.extend([indicator] * k)
             used_region.extend([used] * k)
             n += k
@@ -104,6 +109,20 @@ def _entries(pairs, registry, indicators, alternatives=None) -> tuple[dict, list
             "stage": np.asarray(stage, dtype=object),
             "impact_unit": np.asarray([INDICATOR_UNITS[i] for i in ind], dtype=object),
             "count": counts, "offset": np.cumsum(counts) - counts}, warnings
+
+
+def _life_cycles(factors: pd.DataFrame) -> dict[str, list[str]]:
+    """The stages each code's activity has, whatever the indicator: the stages of its
+    factors, and for an equipment (a code with a ``manufacturing`` factor) distribution
+    and end of life too, which no equipment escapes. A stage a code lacks for an
+    indicator, and which none of its factors says it ``includes``, is *not covered*."""
+    out = {}
+    for code, group in factors.groupby("code", sort=False)["stage"]:
+        have = set(group)
+        if "manufacturing" in have:
+            have |= {"distribution", "end_of_life"}
+        out[code] = [s for s in STAGES if s in have]
+    return out
 
 
 def _check_flows(inventory: pd.DataFrame, registry, code_of_row, codes) -> None:
@@ -143,8 +162,11 @@ def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
     -------
     table : DataFrame
         One row per inventory row × stage × indicator (columns :data:`RESULT_COLUMNS`);
-        ``impact`` in ``impact_unit`` (NaN where not covered); ``activity`` is the
-        position of the row's activity in the inventory.
+        ``impact`` in ``impact_unit`` (NaN where not covered, one row per stage of the
+        activity's life cycle that no factor gives); ``stage_includes`` the other stages
+        the factor's value already includes (``distribution;end_of_life`` for a non-use
+        figure booked under manufacturing); ``activity`` is the position of the row's
+        activity in the inventory.
     warnings : list of str
         Region substitutions.
     """
@@ -204,6 +226,7 @@ def characterise(inventory: pd.DataFrame, registry, indicators=INDICATORS,
         "factor_quality": factor_column("quality"),
         "dataset": factor_column("dataset"),
         "source_ref": factor_column("source_ref"),
+        "stage_includes": factor_column(INCLUDES_COLUMN),
         "impact": amount * value,
         "impact_unit": _take(entries["impact_unit"], entry),
         "impact_low": inventory_column("amount_low") * factor_column("low_canonical"),

@@ -91,7 +91,8 @@ def _cmd_assess(args) -> int:
                   f"{fu.name})\n")
     out.write("\nclimate change by stage and tier [kgCO2e]:\n")
     stage_tier = result.breakdown(("stage", "tier"))
-    out.write((stage_tier.map(fmt).to_string() if stage_tier.size else
+    labels = result.stage_tier_labels()
+    out.write((stage_tier.map(fmt).where(labels == "", labels).to_string() if stage_tier.size else
                "0 (no activity: nothing happens in this project)") + "\n")
     out.write("\nby service [kgCO2e]:\n")
     out.write(result.by_service().map(fmt).to_string() + "\n")

@@ -86,12 +86,13 @@ def report_context(result, *, lang="fr", generated=None, comparison=None, sugges
         low, high = float(uncertainty.loc["all", "p5"]), float(uncertainty.loc["all", "p95"])
     range_text = (t["mc_range"] if mc_total else t["bound_range"]).format(
         low=number(low * k, lang), high=number(high * k, lang), unit=unit)
-    nc = result.not_covered()
-    ind_nc = [lab(i) for i in dict.fromkeys(nc["indicator"])]
-    cc_nc = nc[nc["indicator"] == "climate_change"]
-    coverage_text = (t["coverage_ok"] if cc_nc.empty else t["coverage_cc"].format(
-        n=len(cc_nc))) + (" " + t["coverage_other"].format(ind=", ".join(ind_nc))
-                          if ind_nc else "")
+    status = result.totals().set_index("indicator")
+    cc = status.loc["climate_change"]
+    ind_nc = [lab(i) for i, r in status.iterrows() if r["status"] in ("partial", "incomplete")]
+    coverage_text = (t["coverage_ok"] if cc["status"] in ("complete", "empty") else
+                     t["coverage_cc"].format(status=label(cc["status"], lang),
+                                             missing=cc["missing"])) + (
+        " " + t["coverage_other"].format(ind=", ".join(ind_nc)) if ind_nc else "")
     if p.reporting_period is not None:
         period = f"{p.reporting_period.start.isoformat()} – {p.reporting_period.end.isoformat()}"
     else:
@@ -106,10 +107,14 @@ def report_context(result, *, lang="fr", generated=None, comparison=None, sugges
            "text": t["eq_" + e["key"]].format(per=number(e["per"], lang)),
            "source": e["source"]} for e in equivalences(total_kg, registry)]
     bd = result.breakdown(("stage", "tier"))
+    cell_text = result.stage_tier_labels()
     stage_tier = {"columns": [lab(c) for c in bd.columns],
                   "rows": [{"label": lab(s), "cells": [
-                      {"text": number(v * k, lang), "nc": isinstance(v, float) and math.isnan(v)}
-                      for v in row]} for s, row in zip(bd.index, bd.to_numpy())]}
+                      {"text": (label(why, lang) if why else number(v * k, lang)),
+                       "nc": isinstance(v, float) and math.isnan(v)}
+                      for v, why in zip(row, whys)]}
+                      for s, row, whys in zip(bd.index, bd.to_numpy(),
+                                              cell_text.to_numpy())]}
     rows = []
     for r in beges.to_dict("records"):
         covered = r["coverage"] != "not_covered"

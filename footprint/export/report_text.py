@@ -20,10 +20,11 @@ TEXT: dict[str, dict[str, str]] = {
         "beges_total": "Dans le BEGES (total des postes)",
         "info_line": "hors total, fabrication des terminaux du public",
         "none": "aucune",
-        "coverage_ok": "Couverture : chaque ligne du changement climatique a un facteur.",
-        "coverage_cc": "Couverture : {n} partie(s) sans facteur de changement climatique, "
-                       "non comptées (jamais comptées comme 0).",
-        "coverage_other": "Indicateurs incomplets : {ind}.",
+        "coverage_ok": "Couverture : chaque étape de chaque activité a un facteur de "
+                       "changement climatique.",
+        "coverage_cc": "Couverture du changement climatique : {status} ({missing} : sans "
+                       "facteur, non compté, jamais compté comme 0).",
+        "coverage_other": "Indicateurs incomplets ou partiels : {ind}.",
         "equivalences": "Pour se représenter ce chiffre",
         "eq_smartphones": "fabrications de smartphones ({per} kgCO2e chacune, hors usage)",
         "eq_electricity_fr": "kWh d'électricité du réseau français ({per} kgCO2e/kWh)",
@@ -78,10 +79,10 @@ TEXT: dict[str, dict[str, str]] = {
         "beges_total": "In the BEGES (total of the postes)",
         "info_line": "outside the total, manufacture of the audience's devices",
         "none": "none",
-        "coverage_ok": "Coverage: every climate-change row has a factor.",
-        "coverage_cc": "Coverage: {n} part(s) without a climate-change factor, not counted "
-                       "(never counted as 0).",
-        "coverage_other": "Incomplete indicators: {ind}.",
+        "coverage_ok": "Coverage: every stage of every activity has a climate-change factor.",
+        "coverage_cc": "Climate-change coverage: {status} ({missing}: no factor, not counted, "
+                       "never counted as 0).",
+        "coverage_other": "Incomplete or partial indicators: {ind}.",
         "equivalences": "To picture this figure",
         "eq_smartphones": "smartphones manufactured ({per} kgCO2e each, use excluded)",
         "eq_electricity_fr": "kWh of French grid electricity ({per} kgCO2e/kWh)",

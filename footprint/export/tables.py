@@ -86,12 +86,14 @@ def _summary(result, lang):
     t = result.totals()
     t = _labelled(t, "indicator", lang)
     return t[["indicator", "indicator_label", "total", "extreme_low", "extreme_high", "unit",
-              "rows_not_covered"]]
+              "rows", "rows_not_covered", "status", "missing"]]
 
 
 def _stage_tier(result, lang):
     bd = result.breakdown(("stage", "tier"))
     long = bd.stack(future_stack=True).rename("climate_change_kgco2e").reset_index()
+    cells = result.stage_tier_labels().stack(future_stack=True).rename("coverage")
+    long = long.join(cells, on=["stage", "tier"])
     long = _labelled(_labelled(long, "stage", lang), "tier", lang)
     return long
 
@@ -175,9 +177,12 @@ def _method(result, lang, generated):
 
 
 def _coverage(result, lang):
-    nc = result.not_covered()
-    nc = _labelled(_labelled(nc, "indicator", lang), "tier", lang)
-    return nc
+    """The cells of :meth:`Assessment.coverage` that are not wholly covered (a factor
+    missing, or a stage held in another stage's figure): the same definition as the
+    totals' ``status`` and ``missing``."""
+    cells = result.coverage()
+    cells = cells[cells["status"] != "covered"].reset_index(drop=True)
+    return _labelled(_labelled(_labelled(cells, "indicator", lang), "tier", lang), "stage", lang)
 
 
 def split_uncertainty(uncertainty):
