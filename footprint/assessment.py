@@ -139,10 +139,11 @@ class Assessment:
         return labels
 
     def not_covered(self, indicator: str | None = None) -> pd.DataFrame:
-        """Parts of the project with no factor for an indicator."""
+        """Parts of the project with no factor for an indicator, with the stage that
+        lacks one: the rows :meth:`coverage` counts as not covered."""
         rows = self.table if indicator is None else self._rows(indicator)
         miss = rows[rows["impact"].isna()]
-        return (miss[["indicator", "service", "component", "tier", "factor_code"]]
+        return (miss[["indicator", "service", "component", "tier", "stage", "factor_code"]]
                 .drop_duplicates().reset_index(drop=True))
 
     # -- breakdowns -------------------------------------------------------------------

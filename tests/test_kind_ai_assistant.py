@@ -136,7 +136,11 @@ def test_server_rows_scale_by_requests_hand_computed(reg):
     assert cc(elec) == pytest.approx(1000 * kwh_req * 0.04, rel=1e-9)
     # manufacture: a share of one 8-GPU server (4 GPUs used: half the server, 4 GPUs)
     emb = dc[dc["flow"] == "device"]
-    assert set(emb["stage"]) == {"manufacturing"}
+    # EcoLogits' embodied share is manufacture only: distribution and end of life of the
+    # server read not covered (NaN), never 0
+    assert set(emb["stage"]) == {"manufacturing", "distribution", "end_of_life"}
+    assert emb.loc[emb["stage"] != "manufacturing", "impact"].isna().all()
+    emb = emb[emb["stage"] == "manufacturing"]
     assert set(emb["factor_code"]) == {"device.ai_server_8gpu"}
     share = server_share_by_hand(8, 119, 250)
     assert emb["amount"].iloc[0] == pytest.approx(1000 * share, rel=1e-9)
@@ -182,7 +186,8 @@ def test_server_share_reproduces_ecologits_embodied_on_every_indicator(reg):
 
     ref = llm_impacts("mistralai", "mistral-small-latest", 250, math.inf, "SWE")
     r = footprint.assess(project(requests=1000), reg)
-    t = r.table[r.table["factor_code"] == "device.ai_server_8gpu"].set_index("indicator")
+    t = r.table[(r.table["factor_code"] == "device.ai_server_8gpu")
+                & (r.table["stage"] == "manufacturing")].set_index("indicator")
     assert t.loc["climate_change", "impact"] == pytest.approx(
         1000 * ref.embodied.gwp.value, rel=1e-9)
     assert t.loc["abiotic_depletion", "impact"] == pytest.approx(
@@ -308,7 +313,8 @@ def test_closed_model_range_is_carried(reg):
     assert inv.loc["device", "amount"] == pytest.approx(10 * emb.mean / SERVER_GWP)
     # characterised: impact_low = amount_low × factor low, impact_high = amount_high × high
     t = r.table[(r.table["tier"] == "data_centres")
-                & (r.table["indicator"] == "climate_change")].set_index("flow")
+                & (r.table["indicator"] == "climate_change")
+                & r.table["impact"].notna()].set_index("flow")
     for flow in ("electricity", "device"):
         assert t.loc[flow, "impact_low"] < t.loc[flow, "impact"] < t.loc[flow, "impact_high"]
     assert t.loc["electricity", "impact"] == pytest.approx(10 * (lo + hi) / 2 * 0.4)
@@ -342,7 +348,8 @@ def test_closed_model_range_in_the_server_share(reg):
         100 * ecologits_by_hand(70, 70, 250, 1.16)[0], rel=1e-9)
     assert elec["amount_high"] == pytest.approx(
         100 * ecologits_by_hand(120, 120, 250, 1.16)[0], rel=1e-9)
-    t = r.table[r.table["factor_code"] == "device.ai_server_8gpu"].set_index("indicator")
+    t = r.table[(r.table["factor_code"] == "device.ai_server_8gpu")
+                & (r.table["stage"] == "manufacturing")].set_index("indicator")
     assert t.loc["primary_energy", "impact_low"] == pytest.approx(100 * lo * 69837.6)
     assert t.loc["primary_energy", "impact_high"] == pytest.approx(100 * hi * 129698.4)
     assert quantity(r, "share of one 8-GPU AI server, high") == pytest.approx(100 * hi)
@@ -485,7 +492,8 @@ def test_sample_assesses_with_bundled_data(bundled, capsys):
     assert set(dc["region"]) == {"SE"}
     # the manufacture of servers and GPUs: a share of one 8-GPU server (bundled factor)
     share = server_share_by_hand(8, 119, 250)
-    srv = r.table[r.table["factor_code"] == "device.ai_server_8gpu"].set_index("indicator")
+    srv = r.table[(r.table["factor_code"] == "device.ai_server_8gpu")
+                  & (r.table["stage"] == "manufacturing")].set_index("indicator")
     assert srv.loc["climate_change", "amount"] == pytest.approx(200_000 * share, rel=1e-9)
     assert r.breakdown(("stage", "tier")).loc["manufacturing", "data_centres"] == \
         pytest.approx(200_000 * emb_req, rel=1e-9)

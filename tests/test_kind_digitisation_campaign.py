@@ -187,13 +187,15 @@ def test_objects_in_3d_and_maps(reg):
 def test_dissemination(reg):
     # 1,000 views/yr × 10 years × 5 MB = 50 GB: 40 GB fixed × 10 g + 10 GB mobile × 20 g
     # = 0.6 kg; image servers (web serving, dc.web.energy 40 Wh/GB, facility included: no
-    # PUE) 50 × 40 Wh = 2 kWh → 0.1 kg. Devices: 10,000 views × 3 min = 500 h of laptop:
-    # 500 / (5 × 365 × 4) × 200 = 13.6986 kg + 12.5 kWh → 0.625 kg.
+    # PUE) 50 × 40 Wh = 2 kWh → 0.1 kg, and their manufacture per GB served (dc.web.embodied
+    # 5 g/GB, as shared web hosting) 50 × 5 g = 0.25 kg. Devices: 10,000 views × 3 min =
+    # 500 h of laptop: 500 / (5 × 365 × 4) × 200 = 13.6986 kg + 12.5 kWh → 0.625 kg.
     base = {"items": [PAGES], "storage": STORAGE}
     d = {"views_per_year": 1000, "mb_per_view": 5, "minutes_per_view": 3}
     r0 = footprint.assess(project(base), reg)
     r = footprint.assess(project({**base, "dissemination": d}), reg)
-    assert cc(r) - cc(r0) == pytest.approx(0.6 + 0.1 + 500 / 7300 * 200 + 0.625)
+    assert cc(r) - cc(r0) == pytest.approx(0.6 + 0.1 + 0.25 + 500 / 7300 * 200 + 0.625)
+    assert impact(r, "image servers (manufacture, per GB)") == pytest.approx(0.25)
     assert r.by_tier()["networks"] == pytest.approx(0.6)
     assert quantity(r, "serving electricity") == pytest.approx(2)
     q = r.quantities.set_index("quantity")

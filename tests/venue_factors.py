@@ -42,6 +42,7 @@ FACTORS = [
     ("storage.hdd.embodied", "GLO", "manufacturing", 2, "kgCO2e/TB/year"),
     ("storage.ssd.embodied", "GLO", "manufacturing", 20, "kgCO2e/TB/year"),
     ("storage.tape.embodied", "GLO", "manufacturing", 0.2, "kgCO2e/TB/year"),
+    ("dc.web.embodied", "GLO", "manufacturing", 5, "gCO2e/GB"),
 ]
 
 #: (code, region, value, unit)

@@ -40,6 +40,11 @@ BASIS_SOURCES = {"period": "reporting period",
                  "horizon": "the campaign's own horizon (storage and viewing years)"}
 
 
+#: Manufacture of web-serving infrastructure (shared or cloud hosting, a campaign's image
+#: servers) per GB served: SWD v4's data-centre embodied share (dataset
+#: sustainable-web-design-v4-2024), on the same boundary as the serving energy dc.web.energy.
+WEB_EMBODIED_CODE = "dc.web.embodied"
+
 def floats(values) -> np.ndarray:
     """A float array from a sequence of optional numbers (``None`` → NaN)."""
     return np.array([np.nan if v is None else float(v) for v in values], dtype=float)

@@ -28,8 +28,9 @@ the dissemination's own years).
   ``storage.<media>.embodied`` on the same server boundary.
 - **Dissemination**: views × MB per view over networks and from a data centre
   (:func:`footprint.inventory.transfer`) with the web serving energy ``dc.web.energy``
-  (Sustainable Web Design v4, facility included: online images are web serving), and
-  optionally the viewers' device time; networks and devices in the audience's country.
+  (Sustainable Web Design v4, facility included: online images are web serving) and the
+  image servers' manufacture per GB (``dc.web.embodied``, SWD v4's data-centre embodied
+  share, as for shared/cloud web hosting), and optionally the viewers' device time; networks and devices in the audience's country.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ from ._digitisation_models import (
     Dissemination,
     ItemGroup,
 )
-from ._common import floats, reporting_basis
+from ._common import WEB_EMBODIED_CODE, floats, reporting_basis
 from ._mixes import mix_columns
 from ._venue_devices import electricity_rows, embodied_rows
 
@@ -260,6 +261,13 @@ def inventory(services, paths, ctx):
                                region=network[di], hosting_region=hosting[di],
                                serving_wh_per_gb=wh_gb, component_network="online viewing",
                                component_dc="image servers"))
+        # the image servers' manufacture per GB served, as shared/cloud web hosting's
+        served = gb > 0
+        if served.any():
+            frames.append(rows(service=name[di][served],
+                               component="image servers (manufacture, per GB)",
+                               tier="data_centres", flow="data", amount=gb[served],
+                               factor_code=WEB_EMBODIED_CODE, region=hosting[di][served]))
         minutes = floats([d.minutes_per_view for _, d, _ in ds])
         seen = ~np.isnan(minutes)
         if seen.any():

@@ -60,12 +60,12 @@ from ..inventory import (HOURS_PER_YEAR, QUANTITY_COLUMNS, concat, device_time, 
 from ..methods import ecoindex
 from ..schema.base import Model, QuantityField, ServiceBase, Share
 from . import _web_methods as web
-from ._common import PER_YEAR, floats, reporting_basis
+from ._common import PER_YEAR, WEB_EMBODIED_CODE, floats, reporting_basis
 from ._mixes import NetworkMix, WebDeviceMix, check_shares, mix_columns, mix_device_time
 
 KIND = "website"
 #: Manufacture of shared or cloud hosting per GB served (SWD v4 data-centre embodied).
-EMBODIED_CODE = "dc.web.embodied"
+EMBODIED_CODE = WEB_EMBODIED_CODE
 
 DEVICES = WebDeviceMix.keys()
 NETWORKS = NetworkMix.keys()

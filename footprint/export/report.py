@@ -86,6 +86,7 @@ def report_context(result, *, lang="fr", generated=None, comparison=None, sugges
         low, high = float(uncertainty.loc["all", "p5"]), float(uncertainty.loc["all", "p95"])
     range_text = (t["mc_range"] if mc_total else t["bound_range"]).format(
         low=number(low * k, lang), high=number(high * k, lang), unit=unit)
+    nc = result.not_covered()
     status = result.totals().set_index("indicator")
     cc = status.loc["climate_change"]
     ind_nc = [lab(i) for i, r in status.iterrows() if r["status"] in ("partial", "incomplete")]
@@ -138,7 +139,7 @@ def report_context(result, *, lang="fr", generated=None, comparison=None, sugges
     limits = [t["limit_scope"], t["limit_bound"]] + [_cut(w, 300) for w in result.warnings[:10]]
     limits += [t["limit_nc"].format(ind=i, parts=", ".join(
         _cut(c, 60) for c in dict.fromkeys(nc.loc[nc["indicator"] == ind, "component"]))[:400])
-        for ind, i in zip(dict.fromkeys(nc["indicator"]), ind_nc)]
+        for ind, i in ((x, lab(x)) for x in dict.fromkeys(nc["indicator"]))]
     stage_chart = svc_chart = ""
     if charts:
         stage_chart = _png(stage_tier_chart(result, labels=lab, unit=unit, label_angle=-30,
