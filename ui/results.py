@@ -82,9 +82,11 @@ def basis_lines(result) -> list[str]:
 
 def stage_tier_table(result) -> dict:
     table = result.breakdown(("stage", "tier"))
+    why = result.stage_tier_labels()
     out = {t("stage"): [label(s) for s in table.index]}
     for tier in table.columns:
-        out[f"{label(tier)} (kgCO2e)"] = [fmt(v) for v in table[tier]]
+        out[f"{label(tier)} (kgCO2e)"] = [t("in_manufacturing") if w == "in manufacturing"
+                                          else fmt(v) for v, w in zip(table[tier], why[tier])]
     return out
 
 

@@ -117,6 +117,7 @@ MESSAGES: dict[str, str] = {
     "by_stage_tier": "By lifecycle stage and tier",
     "by_tier": "By tier", "by_stage": "By lifecycle stage", "by_service": "By service",
     "data_table": "The chart's data", "not_covered": "not covered",
+    "in_manufacturing": "in manufacturing (non-use figure)",
     "indicator": "Indicator", "value": "Value", "unit": "Unit",
     "range": "Extreme bounds (every factor at its end)", "parts_not_covered": "Parts not covered",
     "totals_title": "All indicators", "coverage": "Coverage",

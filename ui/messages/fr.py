@@ -125,6 +125,7 @@ MESSAGES: dict[str, str] = {
     "by_tier": "Par tiers", "by_stage": "Par étape du cycle de vie",
     "by_service": "Par service",
     "data_table": "Les données du graphique", "not_covered": "non couvert",
+    "in_manufacturing": "inclus dans la fabrication (hors usage)",
     "indicator": "Indicateur", "value": "Valeur", "unit": "Unité",
     "range": "Bornes extrêmes (chaque facteur à son extrémité)", "parts_not_covered": "Parties non couvertes",
     "totals_title": "Tous les indicateurs", "coverage": "Couverture",
