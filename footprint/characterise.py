@@ -47,7 +47,7 @@ def _factor_tables(registry) -> dict:
     f = registry.factors
     out = {"rows_of": f.groupby(["code", "region", "indicator"], sort=False).indices,
            "stages": f["stage"].to_numpy(dtype=object),
-           "includes": f[INCLUDES_COLUMN].to_numpy(dtype=object),
+           "includes_text": f[INCLUDES_COLUMN].to_numpy(dtype=object),
            "life_cycle": _life_cycles(f)}
     for name in ("value_canonical", "low_canonical", "high_canonical"):
         out[name] = np.append(f[name].to_numpy(dtype=float), np.nan)
@@ -69,7 +69,7 @@ def _entries(pairs, registry, indicators, alternatives=None) -> tuple[dict, list
     distinct pair and indicator, never per inventory row.
     """
     tables = _factor_tables(registry)
-    rows_of, stages, includes = tables["rows_of"], tables["stages"], tables["includes"]
+    rows_of, stages, includes = tables["rows_of"], tables["stages"], tables["includes_text"]
     life_cycle = tables["life_cycle"]
     idx, ind, used_region, stage, counts, warnings = [], [], [], [], [], []
     for code, region in pairs:  # one per distinct (code, region)
