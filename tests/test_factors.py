@@ -207,3 +207,17 @@ def test_canonical_values(bundled):
     assert row["value_canonical"] == pytest.approx(row["value"] * conversion_factor(row["unit"],
                                                                                    "kgCO2e/GB"))
     assert bundled_path().name == "emission_factors"
+
+
+@pytest.mark.parametrize("dataset", [
+    "ademe-acv-numerique-2.1.0", "ademe-base-empreinte-electricity-2024",
+    "arcep-numerique-soutenable-2024", "arcep-numerique-soutenable-2025",
+    "carbon-trust-video-streaming-2021", "sustainable-web-design-v4-2024",
+    "uptime-dc-survey-2024", "svg-europe-ob-vans-2012"])
+def test_unverified_licences_say_what_was_looked_up(bundled, dataset):
+    # issue 8: a licence not read at its source stays "unverified", with the date and the
+    # outcome of the look-up; an https licence_url points where the terms should be
+    meta = bundled.datasets[dataset].metadata
+    assert meta["licence_status"] == "unverified"
+    assert meta["licence_check"].startswith("2026-12-03")
+    assert meta["licence_url"].startswith("https://")

@@ -29,7 +29,11 @@ INDICATORS = ("climate_change", "primary_energy", "resource_use_fossils", "abiot
               "water", "acidification", "particulate_matter", "ionising_radiation")
 #: What each indicator measures, and what carries it (anything else is *not covered*).
 INDICATOR_DEFINITIONS = {
-    "climate_change": "Climate change, GWP100, life cycle [kgCO2e]: every tier and stage.",
+    "climate_change": "Climate change, GWP100, life cycle [kgCO2e]: every tier and stage. "
+                      "Its fossil / biogenic / land-use split is not reported: no bundled "
+                      "source gives it on the editions of these figures (ADEME's Base "
+                      "Empreinte 2024 electricity and digital-LCA model 2.1.0 publish totals "
+                      "only; Boavizta's split is from other editions).",
     "primary_energy": "Primary energy of the final electricity used, French regulatory "
                       "convention: 2.3 kWh of primary energy per kWh of electricity "
                       "(DPE/RE2020, arrêté of 31 March 2021), i.e. 8.28 MJ/kWh, whatever "
