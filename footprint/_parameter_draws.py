@@ -78,7 +78,7 @@ class DrawnRegistry(FactorRegistry):
 
     def _drawn(self, row) -> np.ndarray:
         """All draws of a parameter row, in its own unit (keyed by code and region)."""
-        from .uncertainty import _key, _uniforms, draw_values
+        from .uncertainty import _uniforms, draw_values, stream_key
 
         key = row.name
         out = self.drawn.get(key)
@@ -86,7 +86,7 @@ class DrawnRegistry(FactorRegistry):
             out = self.drawn[key] = np.asarray(
                 self._explicit.get(key, np.full(self._draws, float(row["value"]))), dtype=float)
         if out is None:
-            u = _uniforms([_key("parameter", *key)], self._draws, self._seed)
+            u = _uniforms([stream_key(self._base, "parameter", *key)], self._draws, self._seed)
             out = self.drawn[key] = draw_values([row["value"]], [row["low"]], [row["high"]],
                                                 [row["distribution"]], u)[:, 0]
         return out

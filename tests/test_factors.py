@@ -221,3 +221,28 @@ def test_unverified_licences_say_what_was_looked_up(bundled, dataset):
     assert meta["licence_status"] == "unverified"
     assert meta["licence_check"].startswith("2026-12-03")
     assert meta["licence_url"].startswith("https://")
+
+
+@pytest.mark.parametrize(("block", "message"), [
+    ("shared_draws: [electricity]\n", "must map a stream name"),
+    ("shared_draws:\n  s: {codes: [electricity], reason: r}\n", "at least two codes"),
+    ("shared_draws:\n  s: {codes: [electricity, device.laptop]}\n", "a reason is required"),
+    ("shared_draws:\n  s: {codes: [electricity, no.such], reason: r}\n",
+     "'no.such' is not in this dataset"),
+])
+def test_shared_draws_are_checked(tmp_path, block, message):
+    path = copy_tiny(tmp_path)
+    meta = path / "metadata.yaml"
+    meta.write_text(meta.read_text() + block)
+    with pytest.raises(DatasetError, match=message):
+        FactorRegistry([read_dataset(path)])
+
+
+def test_shared_draws_name_one_stream_per_code(tmp_path):
+    path = copy_tiny(tmp_path)
+    meta = path / "metadata.yaml"
+    meta.write_text(meta.read_text() + "shared_draws:\n  grid: {codes: [electricity, "
+                    "device.laptop.power], reason: same grid}\n")
+    reg = FactorRegistry([read_dataset(path)])
+    assert reg.shared_draws == {"electricity": "tiny-2026/grid",
+                                "device.laptop.power": "tiny-2026/grid"}

@@ -105,11 +105,9 @@ def test_compare_hand_computed(tiny):
     assert less["delta"] == pytest.approx(-30.0)
     assert less["delta_pct"] == pytest.approx(-60.0)
     # the same factor draw on both sides: delta = −600 kWh × F, lower in every draw; the
-    # median of F (triangular 0.03, 0.05, 0.1; mode below the middle) is
-    # 0.1 − sqrt(0.5 × 0.07 × 0.05) = 0.058167 → −34.90 kg
+    # median of F (0.03, 0.05, 0.1) is its central value 0.05 → −30 kg
     assert less["p_lower"] == 1.0
-    assert less["delta_p50"] == pytest.approx(-600 * (0.1 - math.sqrt(0.5 * 0.07 * 0.05)),
-                                              rel=0.01)
+    assert less["delta_p50"] == pytest.approx(-600 * 0.05, rel=0.01)
     # servers in Germany: 1000 × 0.4 − 50 = +350 kg; DE's low end (0.3) is above FR's
     # high end (0.1), so the scenario is higher in every draw
     assert de["delta"] == pytest.approx(350.0)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import DatasetError, UnitError
 from ..units import FLOW_UNITS, INDICATOR_UNITS, conversion_factor
+from ._shared_draws import shared_draw_problems
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -54,7 +55,7 @@ class Dataset:
     def problems(self) -> list[str]:
         """Integrity problems of this dataset alone (empty when valid)."""
         out = [f"{self.id}: metadata lacks {k!r}" for k in METADATA_KEYS if not self.metadata.get(k)]
-        out += _licence_problems(self.id, self.metadata)
+        out += _licence_problems(self.id, self.metadata) + shared_draw_problems(self)
         sources = self.metadata.get("sources") or {}
         for name, table, cols in (("factors.csv", self.factors, FACTOR_COLUMNS),
                                   ("parameters.csv", self.parameters, PARAMETER_COLUMNS)):

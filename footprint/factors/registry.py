@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import DatasetError, Notice, UnknownFactorError, close_matches
 from ..units import FLOW_UNITS, INDICATOR_UNITS, conversion_factor
+from ._shared_draws import shared_streams
 from .dataset import (INCLUDES_COLUMN, QUALITIES, STAGES, Dataset, _flow_of_unit,  # noqa: F401
                       read_dataset)
 
@@ -100,6 +101,7 @@ class FactorRegistry:
         self.factors = latest.sort_values(["code", "region", "stage", "indicator"]).reset_index(drop=True)
         self.parameters = (params.sort_values("year").drop_duplicates(["code", "region"], keep="last")
                            .set_index(["code", "region"]).sort_index())
+        self.shared_draws = shared_streams(datasets)  # code → its Monte Carlo stream
         self._regions = self.factors.groupby("code")["region"].agg(frozenset).to_dict()
         self._indicator_regions = (self.factors.groupby(["code", "indicator"])["region"]
                                    .agg(frozenset).to_dict())
