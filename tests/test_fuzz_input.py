@@ -93,13 +93,25 @@ def outcome(data, registry, fmt="yaml") -> str:
 
 
 def numeric_leaves():
-    """Numeric fields of the samples; scenario overrides are left out: they are stored as
-    written and validated when a scenario is applied (``footprint.compare`` names the
-    scenario and the path)."""
+    """Numeric fields of the samples, scenario overrides included (their numbers are
+    finite and -0 is 0 when read; the rest of their validation is the project's, when the
+    scenario is applied)."""
     return [(name, path) for name, data in ORIGINALS.items()
             for path, value in leaves(data)
-            if isinstance(value, int | float) and not isinstance(value, bool)
-            and path[:1] != ("scenarios",)]
+            if isinstance(value, int | float) and not isinstance(value, bool)]
+
+
+def applied(project):
+    """The projects a parsed project stands for: itself and, for a number in a scenario's
+    overrides, every scenario applied (refused cleanly, naming the scenario, or valid)."""
+    from footprint.scenarios import scenario_projects
+
+    try:
+        return list(scenario_projects(project).values())
+    except ProjectError as exc:
+        check_refusal(exc)
+        assert exc.path.startswith("scenarios["), exc.path
+        return [project]
 
 
 # -- numbers at the edges of float, in every numeric field of every sample ---------------
@@ -115,10 +127,17 @@ def test_every_numeric_field_refuses_edge_numbers_cleanly():
             except ProjectError as exc:
                 check_refusal(exc)
                 continue
-            # accepted: every number is finite, non-negative, and -0 was read as 0
-            for _, leaf in leaves(project.model_dump()):
+            # accepted: every number is finite, -0 was read as 0, and every number of a
+            # project (a scenario's once applied) is non-negative
+            for _, leaf in leaves(project.model_dump()["scenarios"]):
                 if isinstance(leaf, float):
-                    assert math.isfinite(leaf) and math.copysign(1.0, leaf) > 0, (name, path)
+                    assert math.isfinite(leaf), (name, path, leaf)
+                    assert leaf != 0 or math.copysign(1.0, leaf) > 0, (name, path)
+            for variant in applied(project):
+                for _, leaf in leaves(variant.model_dump(exclude={"scenarios"})):
+                    if isinstance(leaf, float):
+                        assert math.isfinite(leaf) and math.copysign(1.0, leaf) > 0, \
+                            (name, path)
     assert cases > 500  # every sample has numeric fields
 
 

@@ -171,3 +171,12 @@ def test_scenarios_round_trip_through_yaml():
     assert again == p
     assert np.isclose(footprint.assess(scenario_project(again, "less")).inventory["amount"]
                       .sum(), 400.0)
+
+
+def test_override_numbers_are_finite_and_minus_zero_is_zero():
+    for bad in (float("inf"), float("nan"), {"hd": float("-inf")}):
+        with pytest.raises(ProjectError, match="finite") as info:
+            custom(scenarios=[{"name": "x", "overrides": {AMOUNT: bad}}])
+        assert "scenarios" in info.value.path
+    p = custom(scenarios=[{"name": "zero", "overrides": {AMOUNT: -0.0}}])
+    assert math.copysign(1.0, p.scenarios[0].overrides[AMOUNT]) == 1.0

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..archetypes import KINDS
@@ -95,6 +96,24 @@ class Scenario(Model):
     description: str = ""
     overrides: dict[str, Any] = Field(min_length=1, max_length=200, description="Path of a "
                                       "value of the baseline → its value in this scenario.")
+
+    @field_validator("overrides")
+    @classmethod
+    def _plain_numbers(cls, overrides: dict) -> dict:
+        """Numbers in override values are finite, and -0 is 0, as in every other field
+        (the values are validated by the project's model when the scenario is applied)."""
+        def clean(value, where):
+            if isinstance(value, float):
+                if not math.isfinite(value):
+                    raise ValueError(f"{where}: expected a finite number, got {value!r}")
+                return value + 0.0  # -0.0 → 0.0
+            if isinstance(value, dict):
+                return {k: clean(v, f"{where}.{k}") for k, v in value.items()}
+            if isinstance(value, list):
+                return [clean(v, f"{where}[{i}]") for i, v in enumerate(value)]
+            return value
+
+        return {path: clean(value, repr(path)) for path, value in overrides.items()}
 
 
 class Project(Model):
