@@ -44,7 +44,7 @@ streaming*, June 2021, Tables 3-4; Arcep, *Pour un numérique soutenable*, 2024.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 import numpy as np
 from pydantic import Field
@@ -139,6 +139,15 @@ class DeviceDailyUse(Model):
     set_top_box: _daily("TV set-top box") = None
 
 
+#: The user's device overrides, one declaration for every kind that has them.
+DevicePowerField = Annotated[DevicePowers, Field(description="Device powers [W] that replace "
+                                                 "the datasets' values.")]
+DeviceLifetimeField = Annotated[DeviceLifetimes, Field(description="Device lifetimes [year] "
+                                                       "that replace the datasets'.")]
+DeviceDailyUseField = Annotated[DeviceDailyUse, Field(description="Hours of use a day "
+                                                      "[h/day] that replace the datasets'.")]
+
+
 class NetworkFields(ServiceBase):
     """Fields of every service delivered over the internet to its users."""
 
@@ -156,12 +165,9 @@ class NetworkFields(ServiceBase):
                                   description="Data-centre and CDN electricity "
                                   "per GB delivered, facility included; default "
                                   "dc.video.energy (ADEME, from Netflix 2019).") | None = None
-    device_power: DevicePowers = Field(DevicePowers(), description="Device powers [W] that "
-                                       "replace the datasets' values.")
-    device_lifetime: DeviceLifetimes = Field(DeviceLifetimes(), description="Device "
-                                             "lifetimes [year] that replace the datasets'.")
-    device_daily_use: DeviceDailyUse = Field(DeviceDailyUse(), description="Hours of use a "
-                                             "day [h/day] that replace the datasets'.")
+    device_power: DevicePowerField = DevicePowers()
+    device_lifetime: DeviceLifetimeField = DeviceLifetimes()
+    device_daily_use: DeviceDailyUseField = DeviceDailyUse()
 
 
 class VideoViewing(NetworkFields):

@@ -42,7 +42,8 @@ from ..schema.base import QuantityField, ServiceBase
 from ._common import TOTAL, floats, reporting_basis
 from ._mixes import NetworkMix, VideoDeviceMix, mix_matrix
 from ._viewing import (CONSTRUCTION_CODE, NETWORKS, VIDEO_DEVICES, DeviceDailyUse,
-                       DeviceLifetimes, DevicePowers)
+                       DeviceDailyUseField, DeviceLifetimeField, DeviceLifetimes,
+                       DevicePowerField, DevicePowers)
 
 KIND = "video_conference"
 #: GB per connected hour at each quality: ADEME's rule 'visio . qualité . facteur qualité'.
@@ -78,12 +79,9 @@ class Service(ServiceBase):
                                   "the session's stream, facility included; default "
                                   "dc.video.energy (ADEME's visio reuses its streaming "
                                   "figure).") | None = None
-    device_power: DevicePowers = Field(DevicePowers(), description="Device powers [W] that "
-                                       "replace the datasets' values.")
-    device_lifetime: DeviceLifetimes = Field(DeviceLifetimes(), description="Device "
-                                             "lifetimes [year] that replace the datasets'.")
-    device_daily_use: DeviceDailyUse = Field(DeviceDailyUse(), description="Hours of use a "
-                                             "day [h/day] that replace the datasets'.")
+    device_power: DevicePowerField = DevicePowers()
+    device_lifetime: DeviceLifetimeField = DeviceLifetimes()
+    device_daily_use: DeviceDailyUseField = DeviceDailyUse()
 
 
 def inventory(services, paths, ctx):
