@@ -202,3 +202,22 @@ def test_bundled_runs_and_sample_project(bundled):
     # per viewing hour, within the range of the factors dossier §5.1 (ADEME 46-114 g/h)
     per_hour = r.per_functional_unit().m_as("gCO2e")
     assert 46 < per_hour < 114
+
+
+def test_autoplay_off_removes_its_share_of_live_and_replay(bundled):
+    """Autoplay off with autoplay_share 0.25: the live and replay hours are three quarters
+    of those entered (viewing hours as quantities); the same as entering 75 % of them."""
+    from footprint.scenarios import apply_overrides
+
+    opera = footprint.read_project(ROOT / "sample_projects" / "opera_live_replay.yaml")
+    svc = "services[Live stream and replay]"
+    share = opera.services[0].live_watch_share
+    replay = opera.services[0].replay_hours_viewed
+    off = apply_overrides(opera, {f"{svc}.autoplay_share": 0.25, f"{svc}.autoplay": False})
+    fewer = apply_overrides(opera, {f"{svc}.live_watch_share": 0.75 * share,
+                                    f"{svc}.replay_hours_viewed": 0.75 * replay})
+    a, b = footprint.assess(off, bundled), footprint.assess(fewer, bundled)
+    assert a.total().m_as("kgCO2e") == pytest.approx(b.total().m_as("kgCO2e"))
+    on = apply_overrides(opera, {f"{svc}.autoplay_share": 0.25})
+    assert footprint.assess(on, bundled).total().m_as("kgCO2e") == \
+        pytest.approx(footprint.assess(opera, bundled).total().m_as("kgCO2e"))

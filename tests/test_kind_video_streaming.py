@@ -84,6 +84,28 @@ def test_per_gb_hand_computed(viewing):
     assert r.electricity().m_as("kWh") == pytest.approx(0.5 + 0.05 + 0.06)
 
 
+def test_autoplay_and_audio_only_hand_computed(viewing):
+    # BASE totals 1031 g (test above). A fifth of the 10 h started by autoplay: nothing
+    # changes while autoplay is on; off, 8 h are watched and every term is linear in the
+    # hours: 0.8 × 1031 = 824.8 g.
+    on = footprint.assess(project(autoplay_share=0.2, **BASE), viewing)
+    assert on.total().m_as("gCO2e") == pytest.approx(1031)
+    off = footprint.assess(project(autoplay_share=0.2, autoplay=False, **BASE), viewing)
+    assert off.total().m_as("gCO2e") == pytest.approx(0.8 * 1031)
+    q = off.quantities.set_index("quantity")["value"]
+    assert q["hours viewed"] == pytest.approx(8)
+    assert q["hours viewed with autoplay on"] == pytest.approx(10)
+    # half the hours audio-only at ADEME's 168 MiB/h: 10 × (0.5 × 3 + 0.5 × 168/1024)
+    # = 15.8203 GB; networks 0.8 × 15.8203 × 10 g + 0.2 × 15.8203 × 20 g = 189.84 g,
+    # servers 15.8203 × 2 Wh × 0.1 kg/kWh = 3.164 g; screens (655 g) and the fleet's
+    # manufacture (10 g) as for video
+    gb = 10 * (0.5 * 3 + 0.5 * 168 / 1024)
+    audio = footprint.assess(project(audio_only_share=0.5, **BASE), viewing)
+    assert audio.quantities.set_index("quantity")["value"]["data delivered"] == \
+        pytest.approx(gb)
+    assert audio.total().m_as("gCO2e") == pytest.approx(655 + gb * 12 + gb * 0.2 + 10)
+
+
 def test_views_times_duration_equals_hours(viewing):
     # 120 views × 5 min = 10 h: same result as hours_viewed: 10
     a = footprint.assess(project(**BASE), viewing).total().m_as("gCO2e")

@@ -119,9 +119,11 @@ def test_mix_operations_by_hand(bundled):
     p = _video(quality_mix={"sd": 0.1, "hd": 0.4, "full_hd": 0.3, "uhd": 0.2})
     cat = load_catalogue()
     step = match_rule(cat.rule("video-sobriety-mode"), p, 0, bundled).overrides
-    # one step down: uhd 0.2 → full_hd, full_hd 0.3 → hd, hd 0.4 → sd, sd stays
+    # one step down: uhd 0.2 → full_hd, full_hd 0.3 → hd, hd 0.4 → sd, sd stays; and
+    # autoplay off (the sobriety mode's second half)
     assert step == {"services[0].quality_mix": {"sd": 0.5, "hd": 0.3, "full_hd": 0.2,
-                                                "uhd": 0.0}}
+                                                "uhd": 0.0},
+                    "services[0].autoplay": False}
     cap = match_rule(cat.rule("video-cap-1080p"), p, 0, bundled).overrides
     assert cap["services[0].quality_mix"] == {"sd": 0.1, "hd": 0.4, "full_hd": 0.5, "uhd": 0.0}
     # nothing in 4K: the 1080p cap changes nothing and does not apply
@@ -207,7 +209,8 @@ def _extra_projects():
     web = footprint.read_project(ROOT / "sample_projects" / "museum_website.yaml")
     vr = footprint.read_project(ROOT / "sample_projects" / "vr_heritage_site.yaml")
     extra = [
-        apply_overrides(opera, {"services[0].quality_mix": {"hd": 0.5, "uhd": 0.5}}),
+        apply_overrides(opera, {"services[0].quality_mix": {"hd": 0.5, "uhd": 0.5},
+                                "services[0].autoplay_share": 0.2}),
         apply_overrides(web, {"hosting_country": "PL"}),
         apply_overrides(vr, {"services[1].at_home.device": "pc_vr"}),
     ]

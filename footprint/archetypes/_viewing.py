@@ -57,7 +57,7 @@ from ._mixes import AudioDeviceMix, NetworkMix, QualityMix, VideoDeviceMix, mix_
 __all__ = ["QUALITIES", "NETWORKS", "VIDEO_DEVICES", "AUDIO_DEVICES", "QualityMix",
            "QualityRates", "VideoDeviceMix", "AudioDeviceMix", "NetworkMix", "DevicePowers",
            "DeviceLifetimes", "DeviceDailyUse",
-           "NetworkFields", "VideoViewing", "mix_matrix", "video_gb",
+           "NetworkFields", "VideoViewing", "mix_matrix", "video_gb", "watched",
            "viewing_inventory", "CONSTRUCTION_CODE"]
 
 QUALITIES = QualityMix.keys()
@@ -70,6 +70,10 @@ CONSTRUCTION_CODE = "dc.video.construction"
 FILE_CONSTRUCTION_CODE = "dc.file.construction"
 #: Network equipment whose non-use share per GB the power model adds (the box apart).
 _EQUIPMENT = {"fixed": "fixed_excl_box", "mobile": "mobile"}
+#: Data per hour of audio only: ADEME's rule 'visio . qualité . facteur qualité' (audio).
+AUDIO_GB_PER_HOUR = 168 / 1024
+AUDIO_RATE_SOURCE = ("ADEME publicodes-acv-numerique 2.1.0 'visio . qualité . facteur "
+                     "qualité', audio 168 MiB/h = 0.164 GB/h")
 GB_PER_HOUR_SOURCE = ("ADEME publicodes-acv-numerique 2.1.0 'facteur qualité' (SD 0.7, HD 3, "
                       "UHD 7 GB/h); Carbon Trust 2021 Table 3 (Full HD 3 GB/h)")
 
@@ -185,14 +189,38 @@ class VideoViewing(NetworkFields):
     set_top_box_share: Share = Field(0.0, description="Share of the TV hours watched "
                                      "through a set-top box or streaming stick "
                                      "(device.set_top_box); ADEME's model has none.")
+    autoplay: bool = Field(True, description="Videos start by themselves (RGESN 2024 "
+                           "criterion 4.1). Off: the autoplay_share of the viewing time is "
+                           "not watched.")
+    autoplay_share: Share = Field(0.0, description="Share of the viewing time entered that "
+                                  "autoplay starts and viewers would not have started "
+                                  "themselves (entered; default 0: every hour chosen). "
+                                  "Counted while autoplay is on.")
+    audio_only_share: Share = Field(0.0, description="Share of the viewing time in an "
+                                    "audio-only mode (RGESN 2024 criterion 5.5): its data at "
+                                    "audio_gb_per_hour instead of the picture's; screens "
+                                    "counted as for video. Default 0 (no audio-only mode).")
+    audio_gb_per_hour: QuantityField("GB/hour", gt=0, le=10, description="Data per hour in "
+                                     "audio-only mode: " + AUDIO_RATE_SOURCE + "."
+                                     ) = AUDIO_GB_PER_HOUR
 
 
 # -- array helpers --------------------------------------------------------------------
+def watched(services, hours) -> np.ndarray:
+    """The viewing ``hours`` entered, less the autoplay share when autoplay is off."""
+    off = floats([s.autoplay_share * (not s.autoplay) for s in services])
+    return np.asarray(hours, dtype=float) * (1.0 - off)
+
+
 def video_gb(services, hours) -> np.ndarray:
-    """GB delivered for ``hours`` of viewing at each service's quality mix and rates."""
+    """GB delivered for ``hours`` of viewing at each service's quality mix and rates, the
+    audio-only share at the audio rate."""
     shares = mix_matrix([s.quality_mix for s in services], QUALITIES)
     rates = mix_matrix([s.gb_per_hour for s in services], QUALITIES)
-    return np.asarray(hours, dtype=float) * (shares * rates).sum(axis=1)
+    audio = floats([s.audio_only_share for s in services])
+    per_hour = (1.0 - audio) * (shares * rates).sum(axis=1) + \
+        audio * floats([s.audio_gb_per_hour for s in services])
+    return np.asarray(hours, dtype=float) * per_hour
 
 
 def _q(frames, service, quantity, value, unit, source, keep=None):

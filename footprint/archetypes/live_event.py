@@ -49,7 +49,8 @@ from ..inventory import QUANTITY_COLUMNS, concat, device_time, quantities, resol
 from ..networks import network_rows
 from ..schema.base import MAX_AUDIENCE_HOURS, Model, QuantityField, Share
 from ._common import TOTAL, check_devices, floats, reporting_basis
-from ._viewing import VIDEO_DEVICES, VideoViewing, mix_matrix, video_gb, viewing_inventory
+from ._viewing import (VIDEO_DEVICES, VideoViewing, mix_matrix, video_gb, viewing_inventory,
+                       watched)
 
 KIND = "live_event"
 GB_PER_HOUR_PER_MBPS = 3600.0 / 8.0 / 1000.0  # 1 Mbit/s for one hour = 0.45 GB (decimal)
@@ -212,12 +213,13 @@ def inventory(services, paths, ctx):
     shares = mix_matrix([s.device_mix for s in services], VIDEO_DEVICES)
 
     # distribution: live, then replay
-    live_h = np.array([s.live_viewers * s.live_watch_share for s in services]) * duration
+    live_h = watched(services, np.array([s.live_viewers * s.live_watch_share
+                                         for s in services]) * duration)
     live_gb = video_gb(services, live_h)
     frames, qs = viewing_inventory(ctx, services, hours=live_h, data_gb=live_gb,
                                    devices=VIDEO_DEVICES, device_shares=shares,
                                    phase=" (live)")
-    replay_h = np.array([s.replay_hours_viewed for s in services], dtype=float)
+    replay_h = watched(services, [s.replay_hours_viewed for s in services])
     has = replay_h > 0
     if has.any():
         sub = [s for s, h in zip(services, has) if h]

@@ -41,13 +41,13 @@ from ..inventory import (QUANTITY_COLUMNS, concat, device_time, quantities, reso
 from ..schema.base import QuantityField, ServiceBase
 from ._common import TOTAL, floats, reporting_basis
 from ._mixes import NetworkMix, VideoDeviceMix, mix_matrix
-from ._viewing import (CONSTRUCTION_CODE, NETWORKS, VIDEO_DEVICES, DeviceDailyUse,
+from ._viewing import (AUDIO_GB_PER_HOUR, CONSTRUCTION_CODE, NETWORKS, VIDEO_DEVICES, DeviceDailyUse,
                        DeviceDailyUseField, DeviceLifetimeField, DeviceLifetimes,
                        DevicePowerField, DevicePowers)
 
 KIND = "video_conference"
 #: GB per connected hour at each quality: ADEME's rule 'visio . qualité . facteur qualité'.
-GB_PER_HOUR = {"audio": 168 / 1024, "sd": 0.7, "hd": 3.0, "uhd": 7.0}
+GB_PER_HOUR = {"audio": AUDIO_GB_PER_HOUR, "sd": 0.7, "hd": 3.0, "uhd": 7.0}
 RATE_SOURCE = ("ADEME publicodes-acv-numerique 2.1.0 'visio . qualité . facteur qualité' "
                "(audio 168/1024, SD 0.7, HD 3, UHD 7 GB/h)")
 

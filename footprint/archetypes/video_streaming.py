@@ -28,7 +28,8 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from ..inventory import QUANTITY_COLUMNS, concat, quantities
 from ..schema.base import MAX_AUDIENCE_HOURS, MAX_PLAYS, QuantityField
 from ._common import TOTAL, reporting_basis
-from ._viewing import VIDEO_DEVICES, VideoViewing, mix_matrix, video_gb, viewing_inventory
+from ._viewing import (VIDEO_DEVICES, VideoViewing, mix_matrix, video_gb, viewing_inventory,
+                       watched)
 
 KIND = "video_streaming"
 
@@ -79,7 +80,8 @@ class Service(VideoViewing):
 def inventory(services, paths, ctx):
     """Rows of all ``video_streaming`` services: screens, networks, servers and CDN."""
     names = np.array([s.name for s in services], dtype=object)
-    hours = np.array([s.viewing_hours() for s in services], dtype=float)
+    entered_h = np.array([s.viewing_hours() for s in services], dtype=float)
+    hours = watched(services, entered_h)
     data_gb = video_gb(services, hours)
     shares = mix_matrix([s.device_mix for s in services], VIDEO_DEVICES)
     frames, qframes = viewing_inventory(ctx, services, hours=hours, data_gb=data_gb,
@@ -89,6 +91,8 @@ def inventory(services, paths, ctx):
                        dtype=object)
     qframes = [reporting_basis(ctx, names, per_year=False),
                quantities(names, "hours viewed", hours, "hour", entered),
+               *([quantities(names, "hours viewed with autoplay on", entered_h, "hour",
+                             entered)] if (hours != entered_h).any() else []),
                quantities(names, "data delivered", data_gb, "GB",
                           "hours × quality_mix · gb_per_hour"),
                quantities(names, "GB per hour (quality mix)",

@@ -230,6 +230,9 @@ MESSAGES.update({
     "Server energy per GB", "param_device_power": "Device powers",
     "sd": "SD", "hd": "HD", "full_hd": "Full HD", "uhd": "4K",
     "param_quality_mix": "Qualities watched", "param_gb_per_hour": "GB per hour by quality",
+    "param_autoplay": "Autoplay on", "param_autoplay_share": "Share of viewing started by "
+    "autoplay", "param_audio_only_share": "Share of viewing in audio-only mode",
+    "param_audio_gb_per_hour": "GB per hour in audio-only mode",
     "param_device_mix": "Devices used", "param_set_top_box_share":
     "Share of TV hours via a set-top box", "param_hours_viewed": "Hours viewed",
     "param_views": "Views", "param_average_view_duration": "Average view duration",

@@ -241,6 +241,9 @@ MESSAGES.update({
     "Énergie des serveurs par Go", "param_device_power": "Puissances des terminaux",
     "sd": "SD", "hd": "HD", "full_hd": "Full HD", "uhd": "4K",
     "param_quality_mix": "Qualités vues", "param_gb_per_hour": "Go par heure selon la qualité",
+    "param_autoplay": "Lecture automatique", "param_autoplay_share": "Part du visionnage "
+    "lancée par la lecture automatique", "param_audio_only_share": "Part du visionnage en "
+    "mode audio seul", "param_audio_gb_per_hour": "Go par heure en mode audio seul",
     "param_device_mix": "Terminaux utilisés", "param_set_top_box_share":
     "Part des heures TV via un boîtier", "param_hours_viewed": "Heures vues",
     "param_views": "Vues", "param_average_view_duration": "Durée moyenne d'une vue",
