@@ -57,12 +57,17 @@ class DrawnRegistry(FactorRegistry):
         self._explicit = values
         self._rows: dict = {}
         self._values: dict = {}
+        self._resolved: dict = {}
         self.drawn: dict = {}
         return self
 
     def resolve_region(self, code, region, *, parameter=False, indicator=None):
-        return self._base.resolve_region(code, _split(region)[0], parameter=parameter,
-                                         indicator=indicator)
+        key = (code, str(region).partition(SEP)[0], parameter, indicator)
+        used = self._resolved.get(key)
+        if used is None:
+            used = self._resolved[key] = self._base.resolve_region(
+                code, key[1], parameter=parameter, indicator=indicator)
+        return used
 
     def factor(self, code, *, indicator="climate_change", region="GLO", stage=None, unit=None):
         return self._base.factor(code, indicator=indicator, region=_split(region)[0],
@@ -91,16 +96,52 @@ class DrawnRegistry(FactorRegistry):
                                                 [row["distribution"]], u)[:, 0]
         return out
 
-    def parameter(self, code, unit, *, region="GLO"):
-        base_region, _, d = str(region).partition(SEP)
+    def _cached(self, code, base_region, unit):
+        """(dataset value, array of the draws) of a parameter in ``unit``."""
         ck = (code, base_region, unit)
         cached = self._values.get(ck)
         if cached is None:
             row = self.parameter_row(code, base_region)
             conv = conversion_factor(row["unit"], unit)
-            cached = self._values[ck] = (float(row["value"]) * conv,
-                                         (self._drawn(row) * conv).tolist())
-        return cached[1][int(d)] if d else cached[0]
+            cached = self._values[ck] = (float(row["value"]) * conv, self._drawn(row) * conv)
+        return cached
+
+    def parameter(self, code, unit, *, region="GLO"):
+        base_region, _, d = str(region).partition(SEP)
+        value, draws = self._cached(code, base_region, unit)
+        return float(draws[int(d)]) if d else value
+
+    @staticmethod
+    def plain_regions(regions) -> np.ndarray:
+        """The regions without their draw index (labels of the values' sources)."""
+        import pandas as pd
+
+        idx, uniq = pd.factorize(np.asarray(regions, dtype=object).ravel())
+        return np.array([str(u).partition(SEP)[0] for u in uniq],
+                        dtype=object)[idx].reshape(np.shape(regions))
+
+    def parameter_vector(self, codes, unit, regions) -> np.ndarray:
+        """:func:`footprint.inventory.parameter_vector` for the draws: one look-up per
+        distinct (code, region without draw), the draws gathered as one array."""
+        import pandas as pd
+
+        codes, regions = np.broadcast_arrays(np.asarray(codes, dtype=object),
+                                             np.asarray(regions, dtype=object))
+        shape = codes.shape
+        c_idx, c_uniq = pd.factorize(codes.ravel())
+        r_idx, r_uniq = pd.factorize(regions.ravel())
+        split = [str(u).partition(SEP) for u in r_uniq]
+        b_idx, b_uniq = pd.factorize(np.array([x[0] for x in split], dtype=object))
+        draw = np.array([int(x[2]) if x[1] else -1 for x in split], dtype=np.int64)[r_idx]
+        key = c_idx * len(b_uniq) + b_idx[r_idx]
+        out = np.empty(len(key))
+        for k in np.unique(key):
+            sel = key == k
+            value, draws = self._cached(c_uniq[k // len(b_uniq)], b_uniq[k % len(b_uniq)],
+                                        unit)
+            d = draw[sel]
+            out[sel] = np.where(d >= 0, draws[np.maximum(d, 0)], value)
+        return out.reshape(shape)
 
 
 class _Row(dict):

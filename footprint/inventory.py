@@ -146,6 +146,8 @@ def concat(frames, columns=COLUMNS) -> Frame:
 
 def parameter_vector(registry, codes, unit: str, regions) -> np.ndarray:
     """Parameter values for arrays of codes and regions, one look-up per distinct pair."""
+    if hasattr(registry, "parameter_vector"):  # Monte Carlo draws: one array look-up
+        return registry.parameter_vector(codes, unit, regions)
     codes, regions = np.broadcast_arrays(np.asarray(codes, dtype=str),
                                          np.asarray(regions, dtype=str))
     pairs = np.char.add(np.char.add(codes.ravel(), "|"), regions.ravel())
@@ -191,8 +193,9 @@ def resolve(registry, codes, unit: str, regions, entered=None):
         values[missing] = parameter_vector(registry, codes[missing].astype(str), unit,
                                            regions[missing].astype(str))
         # one label per distinct (code, region), spread back with numpy: no loop per row
-        pairs = np.char.add(np.char.add(codes[missing].astype(str), "|"),
-                            regions[missing].astype(str))
+        plain = getattr(registry, "plain_regions", None)  # Monte Carlo: without the draw
+        at = plain(regions[missing]) if plain else regions[missing]
+        pairs = np.char.add(np.char.add(codes[missing].astype(str), "|"), at.astype(str))
         uniq, inverse = np.unique(pairs, return_inverse=True)
         labels = []
         for pair in uniq:
