@@ -132,6 +132,35 @@ def test_storage_growth_ssd_country_and_pue(reg):
     assert impact(r2, "storage: ssd") == pytest.approx(0.41375 * 8.76 * 1.2 * 0.4 + 8.275)
 
 
+def test_copies_without_derivatives_kernel():
+    # service 0: copies 2 + 1, derivatives in the first one only → 1 and 1 without;
+    # service 1 (every copy): none without
+    assert k.copies_without_derivatives([0, 0, 1], [2, 1, 3], [1, np.inf]) == \
+        pytest.approx([1, 1, 0])
+    # derivatives in two copies of 1 + 2 + 1: the first entry and one of the second hold them
+    assert k.copies_without_derivatives([0, 0, 0], [1, 2, 1], [2]) == pytest.approx([0, 1, 1])
+
+
+def test_derivative_copies_and_growth_dedup(reg):
+    # 1,000 pages of 50 MB masters + 10 MB derivatives = 0.06 TB (0.01 TB of derivatives),
+    # 10 years, 2 copies on HDD + 1 on tape: 0.6 TB-years per copy. Derivatives in the
+    # first copy only: HDD 2 × 0.6 − 1 × 0.1 = 1.1 TB-years, tape 0.6 − 0.1 = 0.5.
+    pages = {**PAGES, "derivatives": [{"format": "jpeg", "size_mb": 10}]}
+    copies = [{"media": "hdd", "count": 2}, {"media": "tape", "count": 1}]
+    r = footprint.assess(project({"items": [pages], "storage": {
+        "years": 10, "copies": copies, "derivative_copies": 1}}), reg)
+    assert quantity(r, "TB-years on hdd") == pytest.approx(1.1)
+    assert quantity(r, "TB-years on tape") == pytest.approx(0.5)
+    full = footprint.assess(project({"items": [pages], "storage": {
+        "years": 10, "copies": copies}}), reg)
+    assert quantity(full, "TB-years on hdd") == pytest.approx(1.2)
+    # growth 10 %/year over 3 years, deduplicated 2:1 → 5 %/year: 0.06 × (1 + 1.05 +
+    # 1.1025) = 0.18915 TB-years per copy
+    grow = footprint.assess(project({"items": [pages], "storage": {
+        "years": 3, "yearly_growth": 0.1, "growth_dedup_ratio": 2, "copies": copies}}), reg)
+    assert quantity(grow, "TB-years (one copy)") == pytest.approx(0.18915)
+
+
 def test_bundled_storage_system_per_usable_tb_year(bundled):
     """One usable TB kept one year on one HDD copy in France, by hand with the bundled
     data: raw = 1 × 1.2 (RAID 6, 10 + 2) ÷ 0.5 (ADEME fill rate) = 2.4 TB-yr; electricity

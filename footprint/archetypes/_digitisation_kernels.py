@@ -14,7 +14,7 @@ import numpy as np
 
 from ..inventory import HOURS_PER_YEAR
 
-__all__ = ["raster_mb", "tb_years", "capture_hours", "compute_kwh", "storage_kwh", "raw_tb_years",
+__all__ = ["raster_mb", "tb_years", "copies_without_derivatives", "capture_hours", "compute_kwh", "storage_kwh", "raw_tb_years",
            "RATIOS", "ITEM_DEFAULTS"]
 
 #: Compression ratio (uncompressed size ÷ file size) per format, with its source.
@@ -118,6 +118,27 @@ def tb_years(stored_tb, years, yearly_growth):
     with np.errstate(divide="ignore", invalid="ignore"):
         geometric = np.where(np.abs(g) < 1e-12, years, ((1.0 + g) ** years - 1.0) / g)
     return np.asarray(stored_tb, dtype=float) * geometric
+
+
+def copies_without_derivatives(service, counts, derivative_copies):
+    """Per copy entry (rows of one service in the order listed): how many of its
+    ``counts`` copies do not hold the derivatives, when only the first
+    ``derivative_copies`` copies of each service (one value per service, ``inf``: all)
+    hold them.
+
+    >>> copies_without_derivatives([0, 0, 1], [2, 1, 3], [1, np.inf])
+    array([1., 1., 0.])
+    """
+    service = np.asarray(service, dtype=np.int64)
+    counts = np.asarray(counts, dtype=float)
+    allowed = np.asarray(derivative_copies, dtype=float)[service]
+    total = np.cumsum(counts)
+    # copies of the same service listed before each entry
+    first = np.r_[True, service[1:] != service[:-1]]
+    start = np.maximum.accumulate(np.where(first, np.arange(len(counts)), 0))
+    before = total - counts - np.r_[0.0, total][start]
+    held = np.clip(allowed - before, 0.0, counts)
+    return counts - held
 
 
 def capture_hours(items, items_per_hour):

@@ -136,6 +136,15 @@ class ArchiveStorage(Model):
     yearly_growth: float = Field(0.0, ge=0, le=10, description=(
         "Growth of the stored volume per year, a fraction (0.05 = +5 %/year: new "
         "versions, formats, accruals). Default 0."))
+    growth_dedup_ratio: float = Field(1.0, ge=1, le=100, description=(
+        "Capacity reduction of deduplication on the yearly growth (new versions and formats "
+        "share most of their blocks with what is kept; unique masters deduplicate poorly, so "
+        "the first year's volume is not reduced): the growth is divided by it. Default 1 "
+        "(none)."))
+    derivative_copies: int | None = Field(None, ge=1, le=100, description=(
+        "How many of the copies, counted in the order listed, hold the derivatives (access "
+        "files that can be made again from the masters); the other copies keep masters and "
+        "3D data only. Default: every copy."))
     pue: float | None = Field(None, ge=1, le=5, description=(
         "PUE of the storage sites. Default: dataset dc.pue of each copy's country."))
     fill_rate: float | None = Field(None, gt=0, le=1, description=(

@@ -113,6 +113,7 @@ def inventory(services, paths, ctx):
     mesh = np.where(is3d, _default(groups, "mesh_mb", "mesh_mb"), 0.0)
     item_mb = master + der_mb + photo_set_mb + mesh
     stored_tb = np.bincount(gi, count * item_mb / 1e6, n)
+    derivative_tb = np.bincount(gi, count * der_mb / 1e6, n)
     r2 = ~is3d
     fmt_src = np.array([k.RATIOS[g.master_format][1] if g.master_mb is None else "entered"
                         for _, g in groups], dtype=object)
@@ -207,13 +208,18 @@ def inventory(services, paths, ctx):
 
     # -- storage ------------------------------------------------------------------------
     st = [s.storage for s in services]
-    tby = k.tb_years(stored_tb, floats([s.years for s in st]),
-                     floats([s.yearly_growth for s in st]))
+    years = floats([s.years for s in st])
+    growth = floats([s.yearly_growth / s.growth_dedup_ratio for s in st])
+    tby = k.tb_years(stored_tb, years, growth)
     copies = [(i, c) for i, s in enumerate(st) for c in s.copies]
     ci = np.array([i for i, _ in copies])
     media = np.array([c.media for _, c in copies], dtype=object).astype(str)
     creg = np.array([c.country or hosting[i] for i, c in copies], dtype=object)
-    copy_tby = tby[ci] * floats([c.count for _, c in copies])
+    counts = floats([c.count for _, c in copies])
+    without = k.copies_without_derivatives(
+        ci, counts, floats([np.inf if s.derivative_copies is None else s.derivative_copies
+                            for s in st]))
+    copy_tby = tby[ci] * counts - k.tb_years(derivative_tb, years, growth)[ci] * without
     disk = media != "tape"
     fill, fill_src = resolve(reg, "storage.fill_rate", "dimensionless", creg,
                              floats([st[i].fill_rate for i, _ in copies]))
@@ -232,9 +238,13 @@ def inventory(services, paths, ctx):
                _storage_rows(name[ci], comp, raw_tby, media, creg)]
     tape_note = "tape: cartridges written full, no parity (1)"
     qs += [quantities(name, "TB-years (one copy)", tby, "TB*year",
-                      "computed: Σ over the years of the volume growing by yearly_growth"),
+                      "computed: Σ over the years of the volume growing by yearly_growth "
+                      "÷ growth_dedup_ratio"),
+           *([quantities(name[ci], np.char.add("copies without derivatives, ", media), without,
+                         "1", "derivative_copies")] if without.any() else []),
            quantities(name[ci], np.char.add("TB-years on ", media), copy_tby, "TB*year",
-                      "computed: usable TB-years × copies"),
+                      "computed: usable TB-years × copies (less the derivatives' beyond "
+                      "derivative_copies)"),
            quantities(name[ci], np.char.add("storage fill rate, ", media), fill, "1",
                       np.where(disk, fill_src, tape_note)),
            quantities(name[ci], np.char.add("storage redundancy (raw per usable TB), ", media),
