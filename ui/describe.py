@@ -47,6 +47,7 @@ def service(form: Form, i: int, data: dict) -> dict:
     path = f"services[{i}]"
     kind = data.get("kind")
     module = KINDS.get(kind)
+    form.kind = kind  # its parameters' help from the help catalogs
     name_spec = next(s for s in fields(module.Service) if s.name == "name")
     out = {"name": form.scalar(name_spec, f"{path}.name", data.get("name")) or "",
            "kind": kind}

@@ -35,8 +35,38 @@ def field_label(spec: FieldSpec) -> str:
     return f"{text} [{unit_label(spec.unit)}]" if spec.unit else text
 
 
-def field_help(spec: FieldSpec) -> str:
-    parts = [spec.description] if spec.description else []
+#: kinds that share a parameter's meaning under one help key (``streaming.<name>``)
+_FAMILY = {"audio_streaming": "streaming", "live_event": "streaming",
+           "video_streaming": "streaming"}
+
+
+def help_key(kind: str | None, name: str) -> str | None:
+    """The help catalogs' key of a kind's parameter: ``<kind>.<name>``, else
+    ``<family>.<name>``, else ``<name>`` (None when no catalog has one)."""
+    from ui.messages import help_fr
+
+    for key in (f"{kind}.{name}", f"{_FAMILY.get(kind)}.{name}", name):
+        if key in help_fr.HELP:
+            return key
+    return None
+
+
+def parameter_help(spec: FieldSpec, kind: str | None) -> str:
+    """A kind's parameter explained in the user's language: the French catalog, in
+    English the catalog for the groups and shared fields, else the schema's description."""
+    from ui.messages import help_en, help_fr
+
+    key = help_key(kind, spec.name)
+    if lang() == "fr":
+        return help_fr.HELP.get(key, spec.description) if key else spec.description
+    return help_en.HELP.get(key or spec.name) or spec.description
+
+
+def field_help(spec: FieldSpec, kind: str | None = None) -> str:
+    """The help of a field; ``kind``: a service's own parameter (not a nested field),
+    explained from the help catalogs."""
+    text = parameter_help(spec, kind) if kind else spec.description
+    parts = [text] if text else []
     if spec.range_text():
         parts.append(t("form_range", range=spec.range_text()))
     if spec.default not in (None, "", {}, []):
@@ -76,6 +106,13 @@ class Form:
         self.errors = errors
         self.gen = generation
         self.shown: set[str] = set()
+        self.kind: str | None = None  # the service being drawn (its parameters' help)
+
+    def _help(self, spec: FieldSpec, path: str) -> str:
+        """Help of the field at ``path``: a service's own parameters (``services[0].x``)
+        from the help catalogs, nested fields from their schema."""
+        top = self.kind is not None and re.fullmatch(r"services\[\d+\]\.\w+", path)
+        return field_help(spec, self.kind if top else None)
 
     def key(self, path: str) -> str:
         return f"f{self.gen}|{path}"
@@ -90,7 +127,7 @@ class Form:
 
     def scalar(self, spec: FieldSpec, path: str, current, container=st):
         """One value: returns what the widget holds (None = left to its default)."""
-        key, lab, hlp = self.key(path), field_label(spec), field_help(spec)
+        key, lab, hlp = self.key(path), field_label(spec), self._help(spec, path)
         if spec.widget == "bool":
             value = bool(current if current is not None else spec.default)
             out = container.checkbox(lab, value=value, help=hlp, key=key)
@@ -148,8 +185,9 @@ class Form:
     def model(self, spec: FieldSpec, path: str, data) -> dict | None:
         with st.expander(field_label(spec), expanded=spec.required or
                          any(p.startswith(path) for p in self.errors)):
-            if spec.description:
-                st.markdown(spec.description)
+            text = self._help(spec, path)
+            if text:
+                st.markdown(text)
             if spec.nullable:
                 on = st.checkbox(t("form_include"), value=data is not None,
                                  key=self.key(path + "#on"))
@@ -168,8 +206,9 @@ class Form:
                              columns=[s.name for s in specs])
         config = {s.name: _column(s) for s in specs}
         st.markdown(f"**{field_label(spec)}**")
-        if spec.description:
-            st.markdown(spec.description)
+        text = self._help(spec, path)
+        if text:
+            st.markdown(text)
         edited = st.data_editor(frame, num_rows="dynamic", column_config=config,
                                 hide_index=True, key=self.key(path), width="stretch")
         self._error(path, prefix=True)

@@ -239,6 +239,17 @@ MESSAGES.update({
     "param_network_mix": "Réseaux (fixe / mobile)", "param_network_model": "Modèle des réseaux",
     "param_box_power": "Puissance de la box", "param_serving_energy":
     "Énergie des serveurs par Go", "param_device_power": "Puissances des terminaux",
+    "param_background_power": "Puissance écran éteint",
+    "param_cached_answer_share": "Part des réponses servies depuis un cache",
+    "param_components": "Composants", "param_device_daily_use": "Usage quotidien des terminaux",
+    "param_device_lifetime": "Durée de vie des terminaux", "param_duration": "Durée",
+    "param_generator_fuel": "Gazole du groupe électrogène",
+    "param_kind": "Type de service", "param_lighting_power": "Puissance de l'éclairage scénique",
+    "param_measurements": "Mesures", "param_network_country": "Pays des réseaux",
+    "param_ob_van_km": "Distance du car régie", "param_participants": "Participants connectés",
+    "param_quality": "Qualité", "param_request_latency": "Temps de réponse mesuré",
+    "param_schedule": "Horaires de fonctionnement",
+    "param_screen_off_share": "Part d'écoute écran éteint", "param_sessions": "Nombre de séances",
     "sd": "SD", "hd": "HD", "full_hd": "Full HD", "uhd": "4K",
     "param_quality_mix": "Qualités vues", "param_gb_per_hour": "Go par heure selon la qualité",
     "param_autoplay": "Lecture automatique", "param_autoplay_share": "Part du visionnage "
