@@ -35,6 +35,34 @@ def test_every_parameter_has_a_label_and_help_in_french_and_english():
     assert not missing, missing
 
 
+def _settings():
+    """The project settings the Describe page shows, with their nested groups' fields."""
+    from footprint.schema import Project
+    from ui.describe import _SETTINGS_SKIP
+
+    for spec in fields(Project):
+        if spec.name in _SETTINGS_SKIP:
+            continue
+        yield spec.name, spec
+        if spec.widget == "model":
+            for sub in fields(spec.model):
+                yield f"{spec.name}.{sub.name}", sub
+
+
+def test_every_project_setting_has_a_label_and_help_in_french_and_english():
+    missing = []
+    for path, spec in _settings():
+        for catalog, lang in ((fr.MESSAGES, "fr"), (en.MESSAGES, "en")):
+            if not catalog.get(f"param_{spec.name}", "").strip():
+                missing.append(f"{lang} label: {path}")
+        key = help_key("project", path)
+        if key is None:
+            missing.append(f"fr help: {path}")
+        if not (help_en.HELP.get(f"project.{path}", "").strip() or spec.description.strip()):
+            missing.append(f"en help: {path}")
+    assert not missing, missing
+
+
 def test_one_french_help_per_english_meaning_and_none_left_over():
     """Two kinds whose schema explains a parameter differently get different French texts
     (``kind.name`` keys), the same explanation one text; no key names a parameter that
@@ -44,7 +72,8 @@ def test_one_french_help_per_english_meaning_and_none_left_over():
         if spec.description:
             meanings[help_key(kind, spec.name)].add(spec.description)
     assert {k: v for k, v in meanings.items() if len(v) > 1} == {}
-    used = {help_key(kind, spec.name) for kind, spec in _parameters()}
+    used = {help_key(kind, spec.name) for kind, spec in _parameters()} | \
+        {help_key("project", path) for path, _spec in _settings()}
     assert set(help_fr.HELP) - used == set()
     assert set(help_en.HELP) <= used
 
@@ -65,6 +94,10 @@ def test_the_describe_form_shows_the_french_help(tmp_path, monkeypatch):
     # a group explained above its table, in French
     assert any(m.value.startswith("Matériel de captation sur place ; par défaut")
                for m in at.markdown)
+    # a project setting, nested in a group, in French
+    allocation = next(w for w in at.selectbox
+                      if w.label == "Partage de la fabrication des terminaux")
+    assert allocation.help.startswith("Comment la fabrication d'un terminal est partagée")
     at.button(key="lang_toggle").click().run()
     box = next(w for w in at.text_input if w.label == "Outside-broadcast van distance [km]")
     assert box.help.startswith("Distance an outside-broadcast van drives")

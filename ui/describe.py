@@ -40,6 +40,7 @@ def settings(form: Form, data: dict) -> dict:
     from footprint.schema import Project
 
     specs = [s for s in fields(Project) if s.name not in _SETTINGS_SKIP]
+    form.kind = "project"  # the settings' help from the help catalogs
     return form.group(specs, "", data)
 
 

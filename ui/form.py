@@ -45,27 +45,31 @@ def help_key(kind: str | None, name: str) -> str | None:
     ``<family>.<name>``, else ``<name>`` (None when no catalog has one)."""
     from ui.messages import help_fr
 
+    if kind == "project":  # the project's settings: ``project.<dotted path>`` only
+        key = f"project.{name}"
+        return key if key in help_fr.HELP else None
     for key in (f"{kind}.{name}", f"{_FAMILY.get(kind)}.{name}", name):
         if key in help_fr.HELP:
             return key
     return None
 
 
-def parameter_help(spec: FieldSpec, kind: str | None) -> str:
-    """A kind's parameter explained in the user's language: the French catalog, in
-    English the catalog for the groups and shared fields, else the schema's description."""
+def parameter_help(spec: FieldSpec, kind: str | None, name: str | None = None) -> str:
+    """A kind's parameter (or, with kind ``project``, a project setting at the dotted path
+    ``name``) explained in the user's language: the French catalog, in English the
+    catalog for the groups and shared fields, else the schema's description."""
     from ui.messages import help_en, help_fr
 
-    key = help_key(kind, spec.name)
+    key = help_key(kind, name or spec.name)
     if lang() == "fr":
         return help_fr.HELP.get(key, spec.description) if key else spec.description
     return help_en.HELP.get(key or spec.name) or spec.description
 
 
-def field_help(spec: FieldSpec, kind: str | None = None) -> str:
-    """The help of a field; ``kind``: a service's own parameter (not a nested field),
-    explained from the help catalogs."""
-    text = parameter_help(spec, kind) if kind else spec.description
+def field_help(spec: FieldSpec, kind: str | None = None, name: str | None = None) -> str:
+    """The help of a field; ``kind``: a service's own parameter (not a nested field) or
+    ``project`` with the setting's dotted path ``name``, explained from the catalogs."""
+    text = parameter_help(spec, kind, name) if kind else spec.description
     parts = [text] if text else []
     if spec.range_text():
         parts.append(t("form_range", range=spec.range_text()))
@@ -111,6 +115,8 @@ class Form:
     def _help(self, spec: FieldSpec, path: str) -> str:
         """Help of the field at ``path``: a service's own parameters (``services[0].x``)
         from the help catalogs, nested fields from their schema."""
+        if self.kind == "project":
+            return field_help(spec, "project", path)
         top = self.kind is not None and re.fullmatch(r"services\[\d+\]\.\w+", path)
         return field_help(spec, self.kind if top else None)
 

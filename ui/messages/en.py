@@ -241,6 +241,11 @@ MESSAGES.update({
     "param_schedule": "Schedule",
     "param_screen_off_share": "Share listened with the screen off",
     "param_sessions": "Number of sessions",
+    "param_reporting": "Carbon balance (BEGES, GHG Protocol)",
+    "param_grid_basis": "Basis of the electricity factors",
+    "param_audience_device_manufacture": "Manufacture of the audience's devices",
+    "param_mapping": "Mapping of the lines", "param_purchases": "Equipment purchases",
+    "param_scenarios": "Scenarios", "param_overrides": "Changed values",
     "sd": "SD", "hd": "HD", "full_hd": "Full HD", "uhd": "4K",
     "param_quality_mix": "Qualities watched", "param_gb_per_hour": "GB per hour by quality",
     "param_autoplay": "Autoplay on", "param_autoplay_share": "Share of viewing started by "

@@ -250,6 +250,11 @@ MESSAGES.update({
     "param_quality": "Qualité", "param_request_latency": "Temps de réponse mesuré",
     "param_schedule": "Horaires de fonctionnement",
     "param_screen_off_share": "Part d'écoute écran éteint", "param_sessions": "Nombre de séances",
+    "param_reporting": "Bilan carbone (BEGES, GHG Protocol)",
+    "param_grid_basis": "Base des facteurs de l'électricité",
+    "param_audience_device_manufacture": "Fabrication des terminaux du public",
+    "param_mapping": "Correspondance des postes", "param_purchases": "Achats d'équipements",
+    "param_scenarios": "Scénarios", "param_overrides": "Valeurs changées",
     "sd": "SD", "hd": "HD", "full_hd": "Full HD", "uhd": "4K",
     "param_quality_mix": "Qualités vues", "param_gb_per_hour": "Go par heure selon la qualité",
     "param_autoplay": "Lecture automatique", "param_autoplay_share": "Part du visionnage "

@@ -31,4 +31,21 @@ HELP = {
               "stations, support equipment, opening days and hours, content updates.",
     "at_home": "The at-home experience: the audience's equipment, size of a download, "
                "downloads and hours of play per download.",
+    # -- project settings with no description in the schema --------------------------------
+    "project.name": "The project's name, as results, exports and the saved projects show "
+                    "it.",
+    "project.organisation": "The institution or department behind the project (optional), "
+                            "carried into the exports.",
+    "project.description": "A free description of the project (optional), carried into "
+                           "the exports.",
+    "project.reporting_period": "The period the assessment covers: quantities given per "
+                                "year are scaled to it; without a period, one year.",
+    "project.reporting_period.start": "First day of the period (YYYY-MM-DD).",
+    "project.functional_unit": "The unit the project delivers (an hour of performance "
+                               "viewed, a visit…): results are also given per unit.",
+    "project.functional_unit.name": "The unit's name, e.g. 'hour of performance viewed'.",
+    "project.options": "The project's calculation conventions.",
+    "project.reporting.purchases": "Equipment bought in the period, counted whole for the "
+                                   "GHG Protocol (in the purchase year): service, "
+                                   "component, number of devices.",
 }

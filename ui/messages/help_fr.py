@@ -268,4 +268,57 @@ HELP = {
                               "serveurs et bâtiment compris (pas de PUE en plus). Par "
                               "défaut : dc.web.energy (Sustainable Web Design v4, "
                               "55 Wh/Go).",
+    # -- project settings (the Describe page's « Réglages du projet ») -----------------------
+    "project.name": "Le nom du projet, repris dans les résultats, les exports et la liste "
+                    "des projets enregistrés.",
+    "project.organisation": "L'établissement ou le service qui porte le projet "
+                            "(facultatif), repris dans les exports.",
+    "project.description": "Une description libre du projet (facultative), reprise dans les "
+                           "exports.",
+    "project.reporting_period": "La période couverte par le bilan : les quantités « par "
+                                "an » y sont ramenées ; sans période, un an.",
+    "project.reporting_period.start": "Premier jour de la période (AAAA-MM-JJ).",
+    "project.reporting_period.end": "Dernier jour de la période (inclus).",
+    "project.audience_country": "Où se trouve le public (électricité des terminaux et des "
+                                "réseaux).",
+    "project.hosting_country": "Où se trouvent les serveurs (électricité des centres de "
+                               "données).",
+    "project.venue_country": "Où fonctionne le matériel du lieu (écrans, caméras, casques) ; "
+                             "par défaut le pays du public.",
+    "project.network_country": "Où circulent les données sur les réseaux (leur électricité) ; "
+                               "par défaut le pays du public de chaque service.",
+    "project.functional_unit": "L'unité rendue par le projet (une heure de spectacle vue, "
+                               "une visite…) : les résultats sont aussi donnés par unité.",
+    "project.functional_unit.name": "Le nom de l'unité, par exemple « heure de spectacle "
+                                    "vue ».",
+    "project.functional_unit.quantity": "Combien d'unités le projet rend (au moins 0,001 : "
+                                        "un total divisé par moins donnerait un chiffre "
+                                        "absurde).",
+    "project.options": "Les conventions de calcul du projet.",
+    "project.options.allocation": "Comment la fabrication d'un terminal est partagée entre "
+                                  "ses usages : au prorata des heures d'usage sur sa durée de "
+                                  "vie (convention de l'ADEME) ou du temps calendaire (celle "
+                                  "de Boavizta).",
+    "project.options.grid_basis": "Facteurs de l'électricité : « reference » prend la "
+                                  "référence embarquée de chaque pays (mix de consommation "
+                                  "ADEME Base Empreinte 2024 pour la France, mix de "
+                                  "production d'Ember ailleurs) et les facteurs réseau par "
+                                  "Go publiés par l'ADEME là où un pays en a ; « ember » "
+                                  "prend le mix de production d'Ember pour tous les pays, "
+                                  "France comprise, et le modèle énergétique des réseaux "
+                                  "partout, pour comparer des pays sur une même base.",
+    "project.reporting": "Comment les résultats se rangent dans un bilan carbone BEGES v5 / "
+                         "GHG Protocol (facultatif).",
+    "project.reporting.audience_device_manufacture": "La part de fabrication des terminaux "
+                                                     "du public : sur une ligne "
+                                                     "d'information hors totaux (par "
+                                                     "défaut), ou dans le poste BEGES 5.1 "
+                                                     "/ scope 3 catégorie 11.",
+    "project.reporting.mapping": "Des exceptions à la correspondance par défaut, appliquées "
+                                 "dans l'ordre (la dernière qui s'applique l'emporte).",
+    "project.reporting.purchases": "Les équipements achetés dans la période, comptés en "
+                                   "entier pour le GHG Protocol (l'année de l'achat) : service, "
+                                   "composant, nombre d'appareils.",
+    "project.scenarios": "Des variantes du projet à comparer avec lui (page Scénarios, "
+                         "footprint compare).",
 }
