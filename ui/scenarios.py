@@ -158,7 +158,7 @@ def tornado_view(table, top: int = 10) -> None:
     data = pd.DataFrame({"input": head["label"], "low": head["total_low"],
                          "high": head["total_high"]})
     chart = (alt.Chart(data).mark_bar(color="#0072B2")
-             .encode(y=alt.Y("input:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
+             .encode(y=alt.Y("input:N", sort=None, title=None, axis=alt.Axis(labelLimit=190)),
                      x=alt.X("low:Q", title="kgCO2e",
                              axis=alt.Axis(labelExpr=number_format_expr(lang()))),
                      x2="high:Q",

@@ -131,7 +131,8 @@ def saved_projects() -> None:
 
 def chart_with_table(chart, table, *, key: str) -> None:
     """A chart and, below it, its data as a table (for screen readers and for copying)."""
-    st.altair_chart(chart, width="stretch", key=f"chart_{key}")
+    # legends in two columns: four tiers in one row overflow a phone-width screen
+    st.altair_chart(chart.configure_legend(columns=2), width="stretch", key=f"chart_{key}")
     with st.expander(t("data_table")):
         st.dataframe(table, hide_index=True, key=f"table_{key}")
 
