@@ -4,10 +4,12 @@
 
     .venv/bin/python benchmarks/bench_app.py
 
-Measured 2026-12-03 on the shared 2-core machine under load (load average ≈ 12), the
-largest sample (opera_live_replay.yaml, 304 result rows): first run / rerun — home
-3.18 / 0.20 s, Describe 0.73 / 0.30 s, Results 3.10 / 0.35 s, Emission factors
-1.40 / 0.56 s.
+Measured 2026-12-03 21:20 UTC on the shared 2-core machine under load (load average
+≈ 6), the largest sample (museum_website.yaml, 318 result rows): first run / rerun —
+home 2.40 / 0.27 s, Describe 0.69 / 0.09 s, Results 6.08 / 0.66 s (the first run includes
+the headline's 1,000-draw Monte Carlo, cached afterwards), Scenarios 0.98 / 0.18 s,
+Eco-design 1.30 / 0.09 s, Measure 1.04 / 0.03 s, Emission factors 2.05 / 0.18 s, Export
+1.23 / 0.08 s.
 """
 
 from __future__ import annotations
