@@ -112,13 +112,24 @@ class Form:
         self.shown: set[str] = set()
         self.kind: str | None = None  # the service being drawn (its parameters' help)
 
-    def _help(self, spec: FieldSpec, path: str) -> str:
-        """Help of the field at ``path``: a service's own parameters (``services[0].x``)
-        from the help catalogs, nested fields from their schema."""
+    def _where(self, path: str) -> tuple[str | None, str | None]:
+        """The help catalogs' (kind, name) of the field at ``path``: a service's own
+        parameters (``services[0].x``) and the project's settings; (None, None) for
+        nested fields (their schema explains them)."""
         if self.kind == "project":
-            return field_help(spec, "project", path)
-        top = self.kind is not None and re.fullmatch(r"services\[\d+\]\.\w+", path)
-        return field_help(spec, self.kind if top else None)
+            return "project", path
+        if self.kind is not None and re.fullmatch(r"services\[\d+\]\.\w+", path):
+            return self.kind, None
+        return None, None
+
+    def _help(self, spec: FieldSpec, path: str) -> str:
+        """The « ? » of the field at ``path``: what it is, its range and default."""
+        return field_help(spec, *self._where(path))
+
+    def _text(self, spec: FieldSpec, path: str) -> str:
+        """What a group or table is, shown above it (no default: the table shows it)."""
+        kind, name = self._where(path)
+        return parameter_help(spec, kind, name) if kind else spec.description
 
     def key(self, path: str) -> str:
         return f"f{self.gen}|{path}"
@@ -191,7 +202,7 @@ class Form:
     def model(self, spec: FieldSpec, path: str, data) -> dict | None:
         with st.expander(field_label(spec), expanded=spec.required or
                          any(p.startswith(path) for p in self.errors)):
-            text = self._help(spec, path)
+            text = self._text(spec, path)
             if text:
                 st.markdown(text)
             if spec.nullable:
@@ -212,7 +223,7 @@ class Form:
                              columns=[s.name for s in specs])
         config = {s.name: _column(s) for s in specs}
         st.markdown(f"**{field_label(spec)}**")
-        text = self._help(spec, path)
+        text = self._text(spec, path)
         if text:
             st.markdown(text)
         edited = st.data_editor(frame, num_rows="dynamic", column_config=config,
