@@ -130,7 +130,7 @@ def test_results_equivalences_are_the_library_ones():
     eq = {e["key"]: e["value"] for e in equivalences(total)}
     from babel.numbers import format_decimal
 
-    assert metric(at, "heures de vidéo HD regardées") == format_decimal(
+    assert metric(at, "heures de vidéo HD en streaming") == format_decimal(
         round(eq["streaming_hours"]), locale="fr_FR")
     assert metric(at, "fabrications de smartphones") == format_decimal(
         round(eq["smartphones"]), locale="fr_FR")

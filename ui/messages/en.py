@@ -143,9 +143,9 @@ MESSAGES: dict[str, str] = {
                              "of life, use excluded",
     "equiv_electricity_fr": "kWh of French grid electricity",
     "equiv_electricity_fr_per": "{per} kgCO2e per kWh (French consumption mix, life cycle)",
-    "equiv_streaming_hours": "hours of HD video watched at home in France",
-    "equiv_streaming_hours_per": "{per} kgCO2e per hour (HD, fixed network, ADEME's average "
-                                 "screen mix)",
+    "equiv_streaming_hours": "hours of HD video streamed",
+    "equiv_streaming_hours_per": "{per} kgCO2e per hour watched at home in France (HD, "
+                                 "fixed network, ADEME's average screen mix)",
     "equiv_source": "Sources: {source}",
     "web_methods": "Websites: our figures and the published methods",
     "web_methods_help": "SWD v4, SWD v3 and Ecoindex figures are shown beside ours, never "

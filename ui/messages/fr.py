@@ -153,9 +153,9 @@ MESSAGES: dict[str, str] = {
     "equiv_electricity_fr": "kWh d'électricité du réseau français",
     "equiv_electricity_fr_per": "{per} kgCO2e par kWh (mix de consommation français, cycle "
                                 "de vie)",
-    "equiv_streaming_hours": "heures de vidéo HD regardées chez soi en France",
-    "equiv_streaming_hours_per": "{per} kgCO2e par heure (HD, réseau fixe, parc d'écrans "
-                                 "moyen de l'ADEME)",
+    "equiv_streaming_hours": "heures de vidéo HD en streaming",
+    "equiv_streaming_hours_per": "{per} kgCO2e par heure regardée chez soi en France (HD, "
+                                 "réseau fixe, parc d'écrans moyen de l'ADEME)",
     "equiv_source": "Sources : {source}",
     "web_methods": "Sites web : nos chiffres et les méthodes publiées",
     "web_methods_help": "Les chiffres SWD v4, SWD v3 et Ecoindex sont montrés à côté des "
