@@ -8,7 +8,7 @@ import streamlit as st
 
 import footprint
 from ui import scenarios, state, widgets
-from ui.i18n import choose, t
+from ui.i18n import choose, fmt_int, t
 from ui.nav import next_step, page, show_error
 
 page("nav_scenarios")
@@ -47,7 +47,7 @@ with st.expander(t("new_scenario"), expanded=not project.scenarios):
 
 if project.scenarios:
     st.subheader(t("comparison"))
-    draws = choose(st.radio, t("draws"), [200, 1000], lambda n: f"{n:,}".replace(",", " "),
+    draws = choose(st.radio, t("draws"), [200, 1000], fmt_int,
                    horizontal=True, key="draws")
     with st.spinner(t("computing")):
         comparison = scenarios.compare(draws)

@@ -22,7 +22,7 @@ def test_scenarios_page_compares_like_the_library():
         pytest.skip("the sample has no scenarios")
     at = app("pages/3_Scenarios.py", s="opera_live_replay.yaml").run()
     assert not at.exception, at.exception
-    at.radio(key="draws.fr").set_value("200").run()
+    at.radio(key="draws.fr").set_value("200").run()  # 200 or "1 000" (babel's fr_FR)
     c = footprint.compare(project, draws=200, seed=0, indicators=("climate_change",))
     table = next(d.value for d in at.table if "Probabilité d'être plus bas" in d.value.columns)
     totals = c.totals.set_index("scenario")
@@ -154,3 +154,4 @@ def test_small_figures_keep_their_digits_and_scenario_overrides_read_as_labels()
     assert "Live stream and replay › Qualités vues" in params
     assert "SD 0,1 ; HD 0,6 ; Full HD 0,3" in values
     assert fr(54000) in values
+    assert "Unité fonctionnelle › Quantité" in params

@@ -43,11 +43,12 @@ def current_value(project, service_name: str, param: str, specs) -> str:
 
 def _override_label(path: str) -> str:
     """``services[Live].quality_mix`` as people read it: ``Live › <the field's label>``."""
-    m = re.fullmatch(r"services\[(.+)\]\.(\w+)", path)
-    if m is None:
+    m = re.fullmatch(r"services\[(.+)\]\.([\w.]+)", path)
+    head, rest = ([m.group(1)], m.group(2)) if m else ([], path)
+    if not re.fullmatch(r"[\w.]+", rest):
         return path
-    name, param = m.groups()
-    return f"{name} › {t('param_' + param) if has('param_' + param) else param}"
+    return " › ".join(head + [t("param_" + p) if has("param_" + p) else p
+                              for p in rest.split(".")])
 
 
 def _override_value(value) -> str:
