@@ -166,6 +166,19 @@ HELP = {
     "gb_per_hour": "Go par heure pour chaque qualité : ADEME publicodes-acv-numerique 2.1.0 "
                    "« facteur qualité » (SD 0,7, HD 3, UHD 7 Go/h) ; Carbon Trust 2021, "
                    "tableau 3 (Full HD 3 Go/h).",
+    "autoplay": "Les vidéos démarrent d'elles-mêmes (RGESN 2024, critère 4.1). Désactivée : "
+                "la part de lecture automatique du temps de visionnage n'est pas regardée.",
+    "autoplay_share": "Part du temps de visionnage saisi que la lecture automatique lance et "
+                      "que les spectateurs n'auraient pas lancée eux-mêmes (saisie ; par "
+                      "défaut 0 : chaque heure est choisie). Comptée tant que la lecture "
+                      "automatique est active.",
+    "audio_only_share": "Part du temps de visionnage en mode audio seul (RGESN 2024, "
+                        "critère 5.5) : ses données au débit audio par heure au lieu de "
+                        "celui de l'image ; les écrans comptés comme pour la vidéo. Par "
+                        "défaut 0 (pas de mode audio seul).",
+    "audio_gb_per_hour": "Données par heure en mode audio seul : ADEME "
+                         "publicodes-acv-numerique 2.1.0 « visio . qualité . facteur "
+                         "qualité », audio 168 Mio/h = 0,164 Go/h.",
     "set_top_box_share": "Part des heures de TV regardées via un boîtier TV ou une clé de "
                          "streaming (device.set_top_box) ; le modèle de l'ADEME n'en a "
                          "pas.",
