@@ -164,6 +164,15 @@ def test_network_stages_held_in_the_non_use_figure(bundled):
     assert t.loc["climate_change", "missing"] == "data_centres: distribution, end_of_life"
     # ADEME's 67.8 g per hour is still the total (ADEME, publicodes-acv-numerique 2.1.0)
     assert r.total().m_as("gCO2e") == pytest.approx(67.81, abs=0.01)
+    # the workbook's stage x tier sheet says the same, never 0
+    import pandas as pd
+
+    from footprint.export import to_xlsx
+
+    sheet = pd.read_excel(io.BytesIO(to_xlsx(r, lang="en")), sheet_name="Stage x tier")
+    cells = sheet.set_index("Stage")
+    assert cells.loc["end_of_life", "Networks [kgCO2e]"] == "in manufacturing"
+    assert cells.loc["end_of_life", "Data centres [kgCO2e]"] == "not covered"
 
 
 def video(hours, bundled_extra=None):

@@ -17,6 +17,7 @@ import io
 import math
 import zipfile
 
+import numpy as np
 import pandas as pd
 
 from .labels import check_lang, label
@@ -144,10 +145,15 @@ def _write_table(wb, ws, table: pd.DataFrame, lang: str, formats: dict, start_ro
 def _stage_tier_grid(result, lang: str) -> pd.DataFrame:
     """Stages down, tiers across, with totals, in kgCO2e (the CSV keeps the tidy form)."""
     grid = result.breakdown(("stage", "tier"))
+    why = result.stage_tier_labels()  # "in manufacturing" where another stage holds it
     out = pd.DataFrame({"stage": grid.index.astype(str),
                         "stage_label": [label(s, lang) for s in grid.index]})
     for tier in grid.columns:
-        out[f"{label(tier, lang)} [kgCO2e]"] = grid[tier].to_numpy(dtype=float)
+        values = grid[tier].to_numpy(dtype=float)
+        held = (why[tier] == "in manufacturing").to_numpy()
+        out[f"{label(tier, lang)} [kgCO2e]"] = (
+            np.where(held, label("in manufacturing", lang), values.astype(object))
+            if held.any() else values)
     out[f"{label('total', lang)} [kgCO2e]"] = grid.sum(axis=1, min_count=1).to_numpy()
     return out
 
