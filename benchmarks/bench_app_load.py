@@ -5,9 +5,11 @@ reports errors (must be none) and the time per page (median and worst).
 
     .venv/bin/python benchmarks/bench_app_load.py [SESSIONS]
 
-Measured 2026-12-03, 20 sessions, on the shared 2-core machine already at load ≈ 12 (the
-20 Chromium renderers and the server share the same two cores): 0 errors, every page
-finished; per page median 160 s, worst 185 s; 506 s wall for the 60 page loads.
+Measured 2026-12-03 21:55 UTC, 20 sessions, on the shared 2-core machine (load ≈ 6, the
+20 Chromium renderers and the server on the same two cores): 0 errors, every page
+finished; per page median / worst: home 56.9 / 58.0 s, Results 32.1 / 35.2 s (its
+headline's Monte Carlo included), Emission factors 30.4 / 35.9 s; 127 s wall for the 60
+page loads.
 """
 
 from __future__ import annotations
