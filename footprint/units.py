@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pint
 
 __all__ = ["registry", "quantity", "parse_quantity", "split_quantity", "check_unit",
-           "conversion_factor", "INDICATOR_UNITS", "FLOW_UNITS", "format_unit", "compact_unit",
+           "readable_unit", "conversion_factor", "INDICATOR_UNITS", "FLOW_UNITS", "format_unit", "compact_unit",
            "MAX_QUANTITY_CHARS"]
 
 #: Longest quantity text accepted [characters]: a number and a unit fit in far fewer.
@@ -181,6 +181,16 @@ def check_unit(unit: str) -> str:
 def format_unit(unit: str) -> str:
     """Short, readable form of a unit string (``kilowatt_hour`` → ``kWh``)."""
     return f"{registry().Unit(unit):~P}"
+
+
+_POWER_TEXT = re.compile(r"\*\*([23])\b")
+_SUPERSCRIPT = {"2": "²", "3": "³"}
+
+
+def readable_unit(unit: str) -> str:
+    """A unit text of the tables as people write it: powers as superscripts (``m**3`` →
+    ``m³``), the rest as it is (counts such as ``server`` stay). pint reads it back."""
+    return _POWER_TEXT.sub(lambda m: _SUPERSCRIPT[m.group(1)], unit)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -61,3 +62,15 @@ def test_assess_csv_neutralises_user_names(tmp_path, capsys):
                         for r in rows)
     cc = [r for r in rows if r["indicator"] == "climate_change"]
     assert float(cc[0]["impact"]) == pytest.approx(10 * 0.0519)
+
+
+def test_export_tables_show_water_in_cubic_metres_not_pint_text():
+    import footprint
+    from footprint.export.tables import build_tables
+
+    result = footprint.assess(footprint.read_project(Path(__file__).parent.parent / "sample_projects" / "museum_website.yaml"))
+    tables = build_tables(result, lang="fr")
+    summary = tables["summary"].set_index("indicator")
+    assert summary.loc["water", "unit"] == "m³"
+    units = set(tables["detail"]["impact_unit"].dropna()) | set(tables["factors"]["factor_unit"])
+    assert "m³/device" in units and not any("**" in u for u in units)

@@ -66,3 +66,14 @@ def test_chained_or_numeric_powers_are_refused_at_once(text):
 def test_unit_names_with_digits_still_work():
     assert parse_quantity("5 gCO2e/kWh").m_as("kgCO2e/kWh") == pytest.approx(0.005)
     assert parse_quantity("2 m**3").m_as("L") == pytest.approx(2000)
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("m**3", "m³"), ("m**3/device", "m³/device"), ("km**2", "km²"), ("kgCO2e/GB", "kgCO2e/GB"),
+    ("server", "server"), ("", "")])
+def test_readable_unit_writes_powers_as_people_do_and_pint_reads_it_back(text, shown):
+    from footprint.units import readable_unit, registry
+
+    assert readable_unit(text) == shown
+    if text and text != "server":
+        assert registry().Unit(shown) == registry().Unit(text)

@@ -204,7 +204,7 @@ def build_tables(result, *, lang: str = "fr", generated=None, uncertainty=None,
 
         registry = default_registry()
     mc_beges, mc_ghg = split_uncertainty(uncertainty)
-    return {
+    tables = {
         "summary": _summary(result, lang),
         "stage_tier": _stage_tier(result, lang),
         "services": _services(result, lang),
@@ -218,3 +218,18 @@ def build_tables(result, *, lang: str = "fr", generated=None, uncertainty=None,
         "sources": result.provenance.rename(columns={"title": "title_ds"}),
         "warnings": pd.DataFrame({"message": list(result.warnings)}, dtype=object),
     }
+    for table in tables.values():
+        _readable_units(table)
+    return tables
+
+
+def _readable_units(table: pd.DataFrame) -> None:
+    """Unit columns as people write them (``m³``, not ``m**3``), each distinct text once."""
+    from ..units import readable_unit
+
+    for col in table.columns:
+        if isinstance(col, str) and (col == "unit" or col.endswith("_unit")):
+            distinct = {v: readable_unit(v) for v in pd.unique(table[col].dropna())
+                        if isinstance(v, str)}
+            if any(k != v for k, v in distinct.items()):
+                table[col] = table[col].map(lambda v: distinct.get(v, v))
