@@ -50,18 +50,20 @@ def inputs(project, *, indicator: str = "climate_change", factors=None) -> "pd.D
     used = np.unique(table.loc[table["factor_idx"] >= 0, "factor_idx"].to_numpy())
     f = registry.factors.iloc[used]
     records = [{"kind": "factor", "key": int(i),
-                "label": f"{r.code} [{r.region}] {r.stage}", "value": r.value_canonical,
+                "label": f"{r.code} [{r.region}] {r.stage}", "code": r.code,
+                "region": r.region, "stage": r.stage, "value": r.value_canonical,
                 "low": r.low_canonical, "high": r.high_canonical,
                 "distribution": r.distribution, "unit": r.unit_canonical}
                for i, r in zip(used, f.itertuples(index=False))]
     for key, row in probe._rows.items():
         name = row.name
         records.append({"kind": "parameter", "key": name, "label": f"{name[0]} [{name[1]}]",
+                        "code": name[0], "region": name[1], "stage": "",
                         "value": float(row["value"]), "low": float(row["low"]),
                         "high": float(row["high"]), "distribution": row["distribution"],
                         "unit": row["unit"]})
-    out = pd.DataFrame(records, columns=["kind", "key", "label", "value", "low", "high",
-                                         "distribution", "unit"])
+    out = pd.DataFrame(records, columns=["kind", "key", "label", "code", "region", "stage",
+                                         "value", "low", "high", "distribution", "unit"])
     out = out[out["high"] > out["low"]].drop_duplicates("label")
     return out.reset_index(drop=True)
 

@@ -34,8 +34,12 @@ def test_scenarios_page_compares_like_the_library():
 
     assert table.iloc[1]["Probabilité d'être plus bas"] == format_percent(
         deltas.loc[name, "p_lower"], locale="fr_FR", decimal_quantization=False)
-    # the tornado with its table
+    # the tornado with its table, the inputs' stages in French
     assert "Ce qui pèse le plus (tornade)" in [s.value for s in at.subheader]
+    inputs = next(d.value for d in at.dataframe if "Donnée d'entrée" in d.value.columns)
+    factors = inputs[inputs["Type"] == "facteur"]["Donnée d'entrée"]
+    assert len(factors) and all(n.endswith(("Fabrication", "Usage", "Distribution",
+                                            "Fin de vie")) for n in factors), list(factors)
 
 
 def test_a_scenario_typed_in_the_form_is_saved_with_the_project(workspace):  # noqa: F811

@@ -156,7 +156,9 @@ def tornado_view(table, top: int = 10) -> None:
     from footprint.charts import number_format_expr
 
     head = table.head(top)
-    data = pd.DataFrame({"input": head["label"], "low": head["total_low"],
+    names = [f"{c} [{r}] {label(s)}" if s else f"{c} [{r}]"
+             for c, r, s in zip(head["code"], head["region"], head["stage"])]
+    data = pd.DataFrame({"input": names, "low": head["total_low"],
                          "high": head["total_high"]})
     chart = (alt.Chart(data).mark_bar(color="#0072B2")
              .encode(y=alt.Y("input:N", sort=None, title=None, axis=alt.Axis(labelLimit=190)),
@@ -169,7 +171,7 @@ def tornado_view(table, top: int = 10) -> None:
         .mark_rule(color="#D55E00").encode(x="x:Q")
     widgets.chart_with_table(
         chart + rule,
-        {t("input"): list(head["label"]), t("kind_of_input"): [label(k) for k in head["kind"]],
+        {t("input"): names, t("kind_of_input"): [label(k) for k in head["kind"]],
          t("total_low"): [fmt(v) for v in head["total_low"]],
          t("total_high"): [fmt(v) for v in head["total_high"]],
          t("swing_pct"): [fmt(v, 2) for v in head["swing_pct"]]}, key="tornado")
