@@ -197,6 +197,27 @@ def test_page_profiles_average_the_weight(reg):
                                                               rel=1e-12)
 
 
+def test_autoplay_off_removes_its_media_from_every_page(reg):
+    # 1 MB pages of which 750 kB autoplaying video: on, nothing changes; off, 250 kB pages:
+    # data 200,000 × 250 kB × (1 − 0.5 × 0.8) = 30 GB instead of 120 (devices unchanged)
+    on = footprint.assess(project({**BASE, "autoplay_kb": "750 kB"}), reg)
+    assert cc(on) == pytest.approx(cc(footprint.assess(project(BASE), reg)))
+    off = footprint.assess(project({**BASE, "autoplay_kb": "750 kB", "autoplay": False}), reg)
+    assert qty(off, "page weight") == pytest.approx(250)
+    assert qty(off, "data transferred") == pytest.approx(30.0)
+    # networks 22.5 GB × 10 g + 7.5 GB × 20 g = 0.375 kg; serving 30 × 50 Wh × 0.05 kg/kWh
+    # = 0.075 kg; hosting manufacture 30 × 5 g = 0.15 kg
+    assert off.by_tier()["networks"] == pytest.approx(0.375)
+    assert off.by_tier()["data_centres"] == pytest.approx(0.075 + 0.15)
+    # profiles: the autoplay weight leaves each page, never below 0
+    pages = [{"name": "home", "share": 0.5, "size": "3 MB"},
+             {"name": "record", "share": 0.5, "size": "200 kB"}]
+    svc = {k: v for k, v in BASE.items() if k not in ("page_weight", "requests", "nodes")}
+    prof = footprint.assess(project({**svc, "pages": pages, "autoplay_kb": "500 kB",
+                                     "autoplay": False}), reg)
+    assert qty(prof, "page weight") == pytest.approx(0.5 * 2500 + 0.5 * 0)
+
+
 @pytest.mark.parametrize("green", [0.0, 0.4, 1.0])
 def test_method_rows_equal_direct_calls(reg, green):
     r = footprint.assess(project({**BASE, "green_share": green}), reg)

@@ -211,7 +211,7 @@ def _extra_projects():
     extra = [
         apply_overrides(opera, {"services[0].quality_mix": {"hd": 0.5, "uhd": 0.5},
                                 "services[0].autoplay_share": 0.2}),
-        apply_overrides(web, {"hosting_country": "PL"}),
+        apply_overrides(web, {"hosting_country": "PL", "services[0].autoplay_kb": 400}),
         apply_overrides(vr, {"services[1].at_home.device": "pc_vr"}),
     ]
     if "video_conference" in KINDS:

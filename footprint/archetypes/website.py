@@ -134,6 +134,12 @@ class Service(ServiceBase):
     time_on_page: QuantityField("second", gt=0, le=86400, description=(
         "Average time on a page. Default 54 s: Contentsquare 2021 Digital Experience "
         "Benchmark, all industries (secondary reporting).")) = 54.0
+    autoplay: bool = Field(True, description="Media start by themselves (RGESN 2024 "
+                           "criterion 4.1). Off: autoplay_kb leaves every page's weight.")
+    autoplay_kb: QuantityField("kB", ge=0, le=1e7, description="Transferred weight per page "
+                               "view of media that play by themselves (an autoplaying hero "
+                               "video…), part of the page weight (entered; default 0). "
+                               "Counted while autoplay is on.") = 0.0
     device_mix: WebDeviceMix = Field(
         WebDeviceMix(smartphone=0.48, tablet=0.025, laptop=0.3, desktop_with_monitor=0.195),
         description="Share of page views per device. Default: " + _DEVICE_SOURCE + ".")
@@ -203,6 +209,8 @@ def inventory(services, paths, ctx):
     shared = ~dedicated
 
     owner, share, (size_kb, requests, nodes), defaulted = _profiles(services)
+    off_kb = floats([s.autoplay_kb * (not s.autoplay) for s in services])
+    size_kb = np.maximum(size_kb - off_kb[owner], 0.0)  # autoplay off: its media not loaded
     page_kb = np.bincount(owner, weights=share * size_kb, minlength=n)
     size_defaulted = np.bincount(owner, weights=defaulted[0], minlength=n) > 0
     views = visits * ppv
@@ -273,7 +281,9 @@ def inventory(services, paths, ctx):
     add("pages per visit", ppv, "page/visit",
         _sources(services, "pages_per_visit", "estimate: 3 pages per visit (default)"))
     add("page views", views, "page", "visits × pages per visit")
-    add("page weight", page_kb, "kB", np.where(size_defaulted, _MEDIANS_SOURCE, weight_src))
+    add("page weight", page_kb, "kB",
+        np.where(off_kb > 0, "entered page weight − autoplay_kb (autoplay off)",
+                 np.where(size_defaulted, _MEDIANS_SOURCE, weight_src)))
     add("time on page", seconds, "s", _sources(
         services, "time_on_page", "Contentsquare 2021 Digital Experience Benchmark (54 s)"))
     mix_src = _sources(services, "device_mix", _DEVICE_SOURCE)

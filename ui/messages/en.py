@@ -248,7 +248,7 @@ MESSAGES.update({
     "param_scenarios": "Scenarios", "param_overrides": "Changed values",
     "sd": "SD", "hd": "HD", "full_hd": "Full HD", "uhd": "4K",
     "param_quality_mix": "Qualities watched", "param_gb_per_hour": "GB per hour by quality",
-    "param_autoplay": "Autoplay on", "param_autoplay_share": "Share of viewing started by "
+    "param_autoplay": "Autoplay on", "param_autoplay_kb": "Autoplaying media per page", "param_autoplay_share": "Share of viewing started by "
     "autoplay", "param_audio_only_share": "Share of viewing in audio-only mode",
     "param_audio_gb_per_hour": "GB per hour in audio-only mode",
     "param_device_mix": "Devices used", "param_set_top_box_share":

@@ -257,7 +257,8 @@ MESSAGES.update({
     "param_scenarios": "Scénarios", "param_overrides": "Valeurs changées",
     "sd": "SD", "hd": "HD", "full_hd": "Full HD", "uhd": "4K",
     "param_quality_mix": "Qualités vues", "param_gb_per_hour": "Go par heure selon la qualité",
-    "param_autoplay": "Lecture automatique", "param_autoplay_share": "Part du visionnage "
+    "param_autoplay": "Lecture automatique", "param_autoplay_kb": "Médias en lecture "
+    "automatique par page", "param_autoplay_share": "Part du visionnage "
     "lancée par la lecture automatique", "param_audio_only_share": "Part du visionnage en "
     "mode audio seul", "param_audio_gb_per_hour": "Go par heure en mode audio seul",
     "param_device_mix": "Terminaux utilisés", "param_set_top_box_share":
