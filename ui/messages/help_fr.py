@@ -268,6 +268,12 @@ HELP = {
            "centre de données. Par défaut : dc.pue du pays d'hébergement (Arcep pour la "
            "France).",
     "nodes": "Nœuds DOM par page (Ecoindex). Par défaut : médiane d'Ecoindex, 693.",
+    "website.autoplay": "Les médias démarrent d'eux-mêmes (RGESN 2024, critère 4.1). "
+                        "Désactivée : autoplay_kb quitte le poids de chaque page.",
+    "website.autoplay_kb": "Poids transféré par page vue des médias qui se lancent d'eux-mêmes "
+                           "(une vidéo d'accueil en lecture automatique…), compris dans le "
+                           "poids de la page (saisi ; par défaut 0). Compté tant que la "
+                           "lecture automatique est active.",
     "website.requests": "Requêtes HTTP par page (Ecoindex). Par défaut : médiane "
                         "d'Ecoindex, 78.",
     "website.device_mix": "Part des pages vues par terminal. Par défaut : StatCounter, "
