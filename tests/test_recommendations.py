@@ -94,6 +94,8 @@ def test_every_change_names_a_real_field_in_its_unit():
     ({"changes": [{"path": "bitrate", "cap": 64, "where": [{"value": "x", "eq": 1}]}]},
      "'where' needs 'each'"),
     ({"text": {"en": {"title": "x", "detail": "y"}}}, "both 'en' and 'fr'"),
+    ({"text": {"en": {"title": "x", "detail": "y", "not_modelled": "z"},
+               "fr": {"title": "x", "detail": "y"}}}, "not_modelled in both"),
 ])
 def test_catalogue_refuses_bad_rules(bad, message):
     rule = load_catalogue().rule("audio-efficient-codec").model_dump(by_alias=True,
@@ -162,6 +164,18 @@ def test_texts_in_both_languages_with_their_numbers():
         "Opera: PUE 1.46 → 1.3 for the transcoding servers."
     assert render(rule.text["fr"].detail, params, "fr") == \
         "Opera : PUE 1,46 → 1,3 pour les serveurs de transcodage."
+
+
+def test_what_is_not_modelled_is_said_in_each_language(bundled):
+    project = _video(hours_viewed=1000, quality_mix={"sd": 0.0, "hd": 0.5, "full_hd": 0.2,
+                                                     "uhd": 0.3})
+    result = suggest(project, draws=50, seed=0, factors=bundled)
+    sobriety = next(s for s in result.items if s.id == "video-sobriety-mode")
+    assert sobriety.not_modelled("fr") == ("Une borne haute : chaque spectateur est supposé "
+                                           "garder la définition par défaut.")
+    assert sobriety.not_modelled("en").startswith("An upper bound")
+    as_data = {d["id"]: d for d in result.to_dict("fr")["suggestions"]}
+    assert as_data["video-sobriety-mode"]["not_modelled"] == sobriety.not_modelled("fr")
 
 
 # -- savings computed by hand (round-number factors, tests/venue_factors.py) ----------

@@ -40,8 +40,8 @@ def card(rank, s) -> None:
     refs = ", ".join(s.criteria)
     if refs:
         st.markdown(t("rgesn_refs", refs=refs))
-    if s.not_modelled:
-        st.markdown(t("not_modelled", text=s.not_modelled))
+    if s.not_modelled(language):
+        st.markdown(t("not_modelled", text=s.not_modelled(language)))
     if s.quality == "estimate":
         st.markdown(t("suggestion_estimate"))
 

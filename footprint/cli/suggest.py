@@ -121,8 +121,8 @@ def _write_table(out, project, result, lang: str) -> None:
     for rank, s in ranked:
         text = s.detail(lang) if s.matches else f"{w['members']}: " + ", ".join(s.members)
         out.write(f"{rank}. {text}\n")
-        if s.not_modelled:
-            out.write(f"   ({w['not_modelled']}: {s.not_modelled})\n")
+        if s.not_modelled(lang):
+            out.write(f"   ({w['not_modelled']}: {s.not_modelled(lang)})\n")
     if result.no_effect:
         out.write(f"\n{w['idle']}:\n")
         for s in result.no_effect:

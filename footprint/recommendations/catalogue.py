@@ -207,6 +207,8 @@ class Text(Model):
 
     title: str = Field(min_length=1)
     detail: str = Field(min_length=1)
+    not_modelled: str = Field("", description="What the change also does that the kinds do "
+                              "not model (said with the suggestion, never counted).")
 
 
 class Source(Model):
@@ -230,8 +232,6 @@ class Rule(Model):
     changes: list[Change] = Field(min_length=1)
     text: dict[Literal["en", "fr"], Text]
     sources: list[Source] = Field(min_length=1)
-    not_modelled: str = Field("", description="What the change also does that the kinds do "
-                              "not model (said in the suggestion, never counted).")
 
     @model_validator(mode="after")
     def _checks(self):
@@ -241,6 +241,8 @@ class Rule(Model):
                              f"known to the catalogue ({', '.join(CRITERIA)})")
         if set(self.text) != {"en", "fr"}:
             raise ValueError(f"rule {self.id}: texts in both 'en' and 'fr' are required")
+        if bool(self.text["en"].not_modelled) != bool(self.text["fr"].not_modelled):
+            raise ValueError(f"rule {self.id}: not_modelled in both 'en' and 'fr', or in neither")
         allowed = {"service", "elements"} | {f"{c.param}_{s}" for c in self.changes
                                              for s in ("old", "new")}
         for lang, text in self.text.items():

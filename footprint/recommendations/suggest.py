@@ -66,10 +66,10 @@ class Suggestion:
         return " ".join(render(m.rule.text[_lang(lang)].detail, m.params, lang)
                         for m in self.matches)
 
-    @property
-    def not_modelled(self) -> str:
+    def not_modelled(self, lang: str = "en") -> str:
         """What the change also does that no kind counts (never in the saving)."""
-        return " ".join(m.rule.not_modelled for m in self.matches if m.rule.not_modelled)
+        return " ".join(m.rule.text[_lang(lang)].not_modelled for m in self.matches
+                        if m.rule.text[_lang(lang)].not_modelled)
 
     def to_scenario(self, lang: str = "en"):
         """This change as a project :class:`~footprint.schema.Scenario` (one click in the
@@ -143,7 +143,7 @@ class Suggestions:
             rows = s.savings.astype(object).where(s.savings.notna(), None)
             return {"rank": rank, "id": s.id, "service": s.service, "title": s.title(lang),
                     "detail": s.detail(lang), "effort": s.effort, "quality": s.quality,
-                    "criteria": list(s.criteria), "not_modelled": s.not_modelled,
+                    "criteria": list(s.criteria), "not_modelled": s.not_modelled(lang),
                     "members": list(s.members), "overrides": s.overrides,
                     "savings": rows.to_dict(orient="records")}
 
