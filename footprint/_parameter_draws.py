@@ -83,7 +83,7 @@ class DrawnRegistry(FactorRegistry):
 
     def _drawn(self, row) -> np.ndarray:
         """All draws of a parameter row, in its own unit (keyed by code and region)."""
-        from .uncertainty import _uniforms, draw_values, stream_key
+        from .distributions import _uniforms, draw_values, stream_key
 
         key = row.name
         out = self.drawn.get(key)

@@ -159,7 +159,7 @@ def sobol_indices(func, names, lows, highs, *, distributions=None, modes=None,
     distributions, modes : sequences, optional
         ``uniform`` (default), ``triangular`` (with its mode) or ``lognormal`` (mode =
         median) per input: the unit-cube sample of SALib is mapped through each input's
-        inverse CDF (:func:`footprint.uncertainty.draw_values`).
+        inverse CDF (:func:`footprint.distributions.draw_values`).
     n : int
         Base sample size, a power of 2 (SALib evaluates n × (2k + 2) points).
     seed : int
@@ -172,7 +172,7 @@ def sobol_indices(func, names, lows, highs, *, distributions=None, modes=None,
     """
     import pandas as pd
 
-    from .uncertainty import draw_values
+    from .distributions import draw_values
 
     if n < 2 or n & (n - 1):
         raise ProjectError("the Sobol base sample size must be a power of 2 (e.g. 512, 1024)",

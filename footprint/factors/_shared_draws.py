@@ -10,7 +10,7 @@ other. A dataset says so in its ``metadata.yaml``::
         codes: [storage.hdd.embodied, storage.hdd.energy]
         reason: "both bounds are ..."
 
-and :func:`footprint.uncertainty.stream_key` gives those codes one stream: they are drawn
+and :func:`footprint.distributions.stream_key` gives those codes one stream: they are drawn
 at the same quantile in every draw.
 """
 
