@@ -1,38 +1,33 @@
 """Time the web methods over one million pages (best of 5, milliseconds).
 
-Run: ``python benchmarks/bench_web_methods.py [pages]``. Inputs are seeded
-numpy random draws shaped like HTTP Archive pages (log-normal page weight
-around 2.4 MB, DOM nodes around 700, requests around 80).
+Run: ``python benchmarks/bench_web_methods.py [pages]``. Inputs: ``_web_pages.web_pages``
+(seeded draws shaped like HTTP Archive pages). ``bench_web_references.py`` times the same
+pages against CO2.js and ecoindex-compute.
 """
 
 from __future__ import annotations
 
 import sys
-import time
+from pathlib import Path
 
 import numpy as np
 
-from footprint.methods import ecoindex, swd
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _timing import best  # noqa: E402
+from _web_pages import web_pages  # noqa: E402
+
+from footprint.methods import ecoindex, swd  # noqa: E402
 
 REPEATS = 5
 
 
 def best_ms(function, *args, **kwargs) -> float:
     """Best wall-clock time of ``REPEATS`` calls [ms]."""
-    times_s = []
-    for _ in range(REPEATS):
-        start_s = time.perf_counter()
-        function(*args, **kwargs)
-        times_s.append(time.perf_counter() - start_s)
-    return min(times_s) * 1000.0
+    return best(lambda: function(*args, **kwargs), repeat=REPEATS)[0]
 
 
 def main(pages: int = 1_000_000) -> None:
-    rng = np.random.default_rng(20240601)
-    data_bytes = rng.lognormal(mean=np.log(2.4e6), sigma=1.0, size=pages)
-    nodes = np.rint(rng.lognormal(mean=np.log(700), sigma=0.8, size=pages))
-    requests = np.rint(rng.lognormal(mean=np.log(80), sigma=0.7, size=pages))
-    size_kb = data_bytes / 1000.0
+    data_bytes, nodes, requests, size_kb = web_pages(pages)
 
     print(f"numpy {np.__version__}, {pages:,} pages, best of {REPEATS}")
     cases = [

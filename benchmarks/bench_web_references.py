@@ -31,6 +31,11 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from _timing import best  # noqa: E402
+from _web_pages import web_pages  # noqa: E402
+
 REFERENCE = HERE / ".reference"
 CO2JS = "@tgwf/co2@0.19.0"
 
@@ -52,12 +57,8 @@ console.log(JSON.stringify({ ms: best, first: Array.from(out.slice(0, 5)) }));
 
 
 def best_cpu_ms(function, repeat: int = 5):
-    times, out = [], None
-    for _ in range(repeat):
-        start = time.process_time()
-        out = function()
-        times.append(time.process_time() - start)
-    return min(times) * 1000.0, out
+    """(best CPU time of ``repeat`` calls [ms], the result)."""
+    return best(function, repeat=repeat, clock=time.process_time)
 
 
 def co2js(data_bytes: np.ndarray):
@@ -100,11 +101,7 @@ def ecoindex_compute(nodes, requests, size_kb):
 def main(pages: int = 1_000_000) -> None:
     from footprint.methods import ecoindex, swd
 
-    rng = np.random.default_rng(20240601)
-    data_bytes = rng.lognormal(mean=np.log(2.4e6), sigma=1.0, size=pages)
-    nodes = np.rint(rng.lognormal(mean=np.log(700), sigma=0.8, size=pages))
-    requests = np.rint(rng.lognormal(mean=np.log(80), sigma=0.7, size=pages))
-    size_kb = data_bytes / 1000.0
+    data_bytes, nodes, requests, size_kb = web_pages(pages)
     print(f"numpy {np.__version__}, {pages:,} pages, CPU time, best of 5")
 
     ours_ms, ours = best_cpu_ms(lambda: swd.per_byte(data_bytes).total_gco2e)
