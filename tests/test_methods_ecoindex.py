@@ -234,3 +234,20 @@ def test_bad_numbers_always_raise(value, position):
         args[position] = np.array([1.0, value])
         with pytest.raises(ProjectError):
             ecoindex.compute(*args)
+
+
+@pytest.mark.parametrize("metric", ["nodes", "requests", "size_kb"])
+def test_positions_equal_the_binary_search_definition_at_and_between_every_bound(metric):
+    """The branch-free count of bounds <= v gives the same index as a binary search, so the
+    position (and the score) is the same to the bit, at every bound and between them."""
+    from footprint.methods.ecoindex import QUANTILES, _position
+
+    table = np.asarray(QUANTILES[metric], dtype=float)
+    values = np.concatenate([table, (table[:-1] + table[1:]) / 2, np.nextafter(table, 0),
+                             np.nextafter(table, np.inf), [table[-1] * 10]])
+    values = values[values >= 0]
+    upper = np.searchsorted(table, values, side="right")
+    i = np.minimum(upper, len(table) - 1)
+    expected = np.where(upper > len(table) - 1, float(len(table) - 1),
+                        (i - 1) + (values - table[i - 1]) / (table[i] - table[i - 1]))
+    assert np.array_equal(_position(values, QUANTILES[metric]), expected)
